@@ -1,0 +1,83 @@
+using System.Net;
+using ArtFolio.Features.Auth;
+using ArtFolio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Tests.Features.Auth.Login;
+
+using Login = ArtFolio.Features.Auth.Login;
+using Me = ArtFolio.Features.Users.Me;
+
+public sealed class Tests
+{
+    [Theory, AllDatabases]
+    public async Task Logs_in_by_email_or_username_in_any_case_each_time_a_new_session(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+
+        var (byEmail, emailAuth) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+            new() { Email = alice.Email.ToUpperInvariant(), Password = alice.Password }
+        );
+        var (byName, nameAuth) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+            new() { Username = alice.Username.ToUpperInvariant(), Password = alice.Password }
+        );
+
+        byEmail.StatusCode.ShouldBe(HttpStatusCode.OK);
+        byName.StatusCode.ShouldBe(HttpStatusCode.OK);
+        emailAuth!.User.Username.ShouldBe(alice.Username);
+        nameAuth!.RefreshToken.ShouldNotBe(emailAuth.RefreshToken);
+        var (me, profile) = await app.ClientWithToken(nameAuth.AccessToken).GetAsync<Me.Endpoint, Me.Response>();
+        me.StatusCode.ShouldBe(HttpStatusCode.OK);
+        profile!.Id.ShouldBe(alice.Id.ToString());
+        (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id))).ShouldBe(3);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_wrong_password_and_an_unknown_account_are_indistinguishable(Db db)
+    {
+        var app = await TestApp.For(db);
+        var bob = await app.CreateUserAsync("bob");
+
+        var wrongPassword = await app.Anonymous.SendAsync<Login.Endpoint>(
+            new Login.Request { Email = bob.Email, Password = "not the password" }
+        );
+        var unknownEmail = await app.Anonymous.SendAsync<Login.Endpoint>(
+            new Login.Request { Email = $"{TestApp.Unique("nobody")}@example.com", Password = "not the password" }
+        );
+        var unknownName = await app.Anonymous.SendAsync<Login.Endpoint>(
+            new Login.Request { Username = TestApp.Unique("nobody"), Password = "not the password" }
+        );
+
+        foreach (var response in new[] { wrongPassword, unknownEmail, unknownName })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var problem = await response.ReadProblemAsync();
+            (problem with { TraceId = null }).ShouldBe(
+                new ProblemDocument(401, "Unauthorized", Login.Endpoint.WrongCredentials, null, null)
+            );
+        }
+    }
+
+    [Theory]
+    [InlineData(null, null, "p4ssword", "email")]
+    [InlineData("a@example.com", "alice", "p4ssword", "email")]
+    [InlineData("a@example.com", null, null, "password")]
+    [InlineData("a@example.com", null, "", "password")]
+    public async Task Needs_exactly_one_identifier_and_a_password(
+        string? email,
+        string? username,
+        string? password,
+        string field
+    )
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.SendAsync<Login.Endpoint>(
+            new Login.Request { Email = email, Username = username, Password = password }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors!.ShouldContainKey(field);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using ArtFolio.Features.Auth;
+using ArtFolio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Tests.Features.Auth.LogoutAll;
+
+using Login = ArtFolio.Features.Auth.Login;
+using LogoutAll = ArtFolio.Features.Auth.LogoutAll;
+using Refresh = ArtFolio.Features.Auth.Refresh;
+
+public sealed class Tests
+{
+    [Theory, AllDatabases]
+    public async Task Ends_every_session_of_the_caller_and_no_one_elses(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var (_, phone) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+            new() { Email = alice.Email, Password = alice.Password }
+        );
+
+        var response = await alice.Client.SendAsync<LogoutAll.Endpoint>();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        foreach (var token in new[] { alice.Auth.RefreshToken, phone!.RefreshToken })
+            (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = token }))
+                .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = bob.Auth.RefreshToken }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var open = await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id && s.RevokedAt == null));
+        open.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Needs_an_access_token()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.SendAsync<LogoutAll.Endpoint>();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using ArtFolio.Features.Auth;
+using ArtFolio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Tests.Features.Auth.Refresh;
+
+using Me = ArtFolio.Features.Users.Me;
+using Refresh = ArtFolio.Features.Auth.Refresh;
+
+public sealed class Tests
+{
+    private static Task<(HttpResponseMessage Response, AuthResponse? Body)> RefreshAsync(TestApp app, string token) =>
+        app.Anonymous.PostAsync<Refresh.Endpoint, Refresh.Request, AuthResponse>(new() { RefreshToken = token });
+
+    [Theory, AllDatabases]
+    public async Task A_fresh_refresh_token_is_returned_unchanged_and_nothing_is_written(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+
+        using var sql = app.Sql.Start();
+        var (response, auth) = await RefreshAsync(app, alice.Auth.RefreshToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        auth!.RefreshTokenRotated.ShouldBeFalse();
+        auth.RefreshToken.ShouldBe(alice.Auth.RefreshToken);
+        auth.RefreshTokenExpiresAt.ShouldBe(alice.Auth.RefreshTokenExpiresAt, TimeSpan.FromMilliseconds(1));
+        auth.AccessToken.ShouldNotBe(alice.Auth.AccessToken);
+        auth.User.Username.ShouldBe(alice.Username);
+        sql.Commands.ShouldNotBeEmpty();
+        sql.Writes.ShouldBeEmpty();
+        var (me, _) = await app.ClientWithToken(auth.AccessToken).GetAsync<Me.Endpoint, Me.Response>();
+        me.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_token_close_to_expiry_is_rotated_and_the_old_one_then_counts_as_reuse(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        app.Clock.Advance(TimeSpan.FromDays(12.5)); // 1.5 days left, under the 2-day threshold
+
+        var (rotated, auth) = await RefreshAsync(app, alice.Auth.RefreshToken);
+
+        rotated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        auth!.RefreshTokenRotated.ShouldBeTrue();
+        auth.RefreshToken.ShouldNotBe(alice.Auth.RefreshToken);
+        auth.RefreshTokenExpiresAt.ShouldBeGreaterThan(alice.Auth.RefreshTokenExpiresAt);
+
+        // The rotated-out token comes back: a thief or a replay. The whole session ends.
+        var (reuse, _) = await RefreshAsync(app, alice.Auth.RefreshToken);
+        reuse.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var (current, _) = await RefreshAsync(app, auth.RefreshToken);
+        current.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var session = await app.QueryAsync(d => d.Sessions.SingleAsync(s => s.UserId == alice.Id));
+        session.RevokedReason.ShouldBe(SessionRevocation.TokenReuse);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_threshold_equal_to_the_lifetime_rotates_on_every_refresh(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Jwt:RefreshRotationThreshold"] = "14.00:00:00" }
+        );
+        var alice = await app.CreateUserAsync("alice");
+
+        var (first, one) = await RefreshAsync(app, alice.Auth.RefreshToken);
+        var (second, two) = await RefreshAsync(app, one!.RefreshToken);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        one.RefreshTokenRotated.ShouldBeTrue();
+        two!.RefreshTokenRotated.ShouldBeTrue();
+        new[] { alice.Auth.RefreshToken, one.RefreshToken, two.RefreshToken }.Distinct().Count().ShouldBe(3);
+        (await app.QueryAsync(d => d.RefreshTokens.CountAsync(t => t.Session.UserId == alice.Id))).ShouldBe(3);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Two_refreshes_racing_to_rotate_one_token_leave_one_winner(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Jwt:RefreshRotationThreshold"] = "14.00:00:00" }
+        );
+        var alice = await app.CreateUserAsync("alice");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RefreshAsync(app, alice.Auth.RefreshToken)));
+
+        results.Count(r => r.Response.StatusCode == HttpStatusCode.OK).ShouldBeLessThanOrEqualTo(1);
+        results.ShouldAllBe(r => r.Response.StatusCode == HttpStatusCode.OK || r.Response.StatusCode == HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, AllDatabases]
+    public async Task An_expired_refresh_token_is_refused(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        app.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+
+        var (response, _) = await RefreshAsync(app, alice.Auth.RefreshToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.ReadProblemAsync()).Detail.ShouldBe(Refresh.Endpoint.Invalid);
+    }
+
+    [Theory, AllDatabases]
+    public async Task An_access_token_or_garbage_is_not_a_refresh_token(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+
+        foreach (var token in new[] { alice.Auth.AccessToken, "garbage", new string('A', 43) })
+        {
+            var (response, _) = await RefreshAsync(app, token);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
+    public async Task A_refresh_token_is_not_a_bearer_token()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+
+        var response = await app.ClientWithToken(alice.Auth.RefreshToken).SendAsync<Me.Endpoint>();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
+    }
+
+    [Fact]
+    public async Task A_missing_token_is_a_validation_error()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors!.ShouldContainKey("refreshToken");
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using ArtFolio.Features.Auth;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Register = ArtFolio.Features.Auth.Register;
+
+namespace ArtFolio.Tests.Infrastructure;
+
+/// <summary>A logged-in user made through the real register endpoint, with a client that sends its token.</summary>
+public sealed record TestUser(HttpClient Client, Guid Id, string Username, string Email, string Password, AuthResponse Auth);
+
+/// <summary>
+/// The real app on a real database. <see cref="For"/> gives the shared instance per database (tests
+/// arrange their own uniquely named data, so they share it safely); <see cref="StartAsync"/> gives a
+/// private one with its own settings and clock, for tests that change configuration or time.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "test-signing-key-long-enough-even-for-hs512-0123456789abcdefghijk";
+
+    private static readonly ConcurrentDictionary<Db, Lazy<Task<TestApp>>> Shared = new();
+    private readonly Dictionary<string, string?> settings;
+    private readonly string? postgresDatabase;
+    private readonly string? sqliteFile;
+    private HttpClient? anonymous;
+
+    private TestApp(Db database, Dictionary<string, string?> settings, string? postgresDatabase, string? sqliteFile)
+    {
+        Database = database;
+        this.settings = settings;
+        this.postgresDatabase = postgresDatabase;
+        this.sqliteFile = sqliteFile;
+    }
+
+    public Db Database { get; }
+    public AdjustableClock Clock { get; } = new();
+    public SqlRecorder Sql { get; } = new();
+
+    /// <summary>A client with no token.</summary>
+    public HttpClient Anonymous => anonymous ??= CreateClient();
+
+    public static Task<TestApp> For(Db database) =>
+        Shared.GetOrAdd(database, db => new Lazy<Task<TestApp>>(() => StartAsync(db))).Value;
+
+    /// <summary>A private app; dispose it at the end of the test. <paramref name="settings"/> override configuration keys.</summary>
+    public static async Task<TestApp> StartAsync(Db database, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = SigningKey,
+            // The shared apps serve every test at once; the rate limit has its own test with a low limit.
+            ["RateLimiting:Auth:PermitLimit"] = "1000000",
+        };
+        string? postgresDatabase = null,
+            sqliteFile = null;
+        if (database == Db.Postgres)
+        {
+            postgresDatabase = $"artfolio_test_{Guid.NewGuid():N}";
+            all["Database:Provider"] = "Postgres";
+            all["Database:ConnectionString"] = await CreatePostgresDatabase(postgresDatabase);
+        }
+        else
+        {
+            sqliteFile = Path.Combine(Path.GetTempPath(), $"artfolio-test-{Guid.NewGuid():N}.db");
+            all["Database:Provider"] = "Sqlite";
+            all["Database:ConnectionString"] = $"Data Source={sqliteFile}";
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+
+        var app = new TestApp(database, all, postgresDatabase, sqliteFile);
+        _ = app.Server; // start now: migrations run here, not inside the first test's timing
+        return await Task.FromResult(app);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInterceptor>(Sql);
+            services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
+        });
+    }
+
+    public HttpClient ClientWithToken(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    /// <summary>Registers a new user with a unique name starting with <paramref name="name"/>.</summary>
+    public async Task<TestUser> CreateUserAsync(string name = "user")
+    {
+        var username = Unique(name);
+        var password = "correct horse battery staple";
+        var request = new Register.Request
+        {
+            Username = username,
+            Email = $"{username}@example.com",
+            Password = password,
+            ConfirmPassword = password,
+            DisplayName = $"{name} tester",
+        };
+        var (response, auth) = await Anonymous.PostAsync<Register.Endpoint, Register.Request, AuthResponse>(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return new TestUser(
+            ClientWithToken(auth!.AccessToken),
+            Guid.Parse(auth.User.Id),
+            username,
+            request.Email,
+            password,
+            auth
+        );
+    }
+
+    /// <summary>A name no other test uses: <c>alice_k3j9x2ab</c>.</summary>
+    public static string Unique(string name) => $"{name}_{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Runs a query against the app's database in a fresh scope, as an assertion's source of truth.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await query(db);
+    }
+
+    public async Task ExecuteAsync(Func<AppDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(AllDatabasesAttribute.PostgresConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+                File.Delete(file);
+        }
+    }
+
+    private static async Task<string> CreatePostgresDatabase(string name)
+    {
+        var server = AllDatabasesAttribute.PostgresConnectionString
+            ?? throw new InvalidOperationException($"Set {AllDatabasesAttribute.PostgresConnectionVariable} to test on PostgreSQL.");
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}

@@ -1,0 +1,29 @@
+namespace ArtFolio.Domain;
+
+/// <summary>An account: an artist or a member of the community.</summary>
+public sealed class User
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>3 to 30 characters of a-z 0-9 _ . — always stored lower-case, so it is its own normal form.</summary>
+    public required string Username { get; set; }
+
+    /// <summary>The address as the user typed it, for display and mail.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>Lower-case copy of <see cref="Email"/>; the unique index on it makes emails unique case-insensitively on every database.</summary>
+    public required string NormalizedEmail { get; set; }
+
+    public required string PasswordHash { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Bio { get; set; }
+    public string? Location { get; set; }
+    public string? Website { get; set; }
+    public string? AvatarUrl { get; set; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public static string NormalizeUsername(string username) => username.Trim().ToLowerInvariant();
+}

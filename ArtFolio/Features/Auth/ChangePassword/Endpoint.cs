@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Auth.ChangePassword;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Post("auth/change-password", Handle) with
+        {
+            Summary = "Change the caller's password and end every session",
+            Description = "Every session, this one included, is revoked: log in again with the new password.",
+        };
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Handle(
+        Request request,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        Passwords passwords,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var userId = caller.UserId();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+            return Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.");
+        if (passwords.Verify(user, request.CurrentPassword!) == PasswordCheck.Wrong)
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] }
+            );
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        user.PasswordHash = passwords.Hash(user, request.NewPassword!);
+        user.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.RevokeSessionsAsync(s => s.UserId == userId, SessionRevocation.PasswordChanged, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace ArtFolio.Features.Auth.ChangePassword;
+
+public sealed class Validator : AbstractValidator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty().MaximumLength(Rules.PasswordMaxLength);
+        RuleFor(r => r.NewPassword).ValidNewPassword();
+        RuleFor(r => r.ConfirmPassword).NotEmpty().Equal(r => r.NewPassword).WithMessage("Must match newPassword.");
+    }
+}

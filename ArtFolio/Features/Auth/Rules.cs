@@ -1,0 +1,39 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ArtFolio.Features.Auth;
+
+/// <summary>The account rules of API.md, shared by the slices that take a username, email or password.</summary>
+public static partial class Rules
+{
+    public const int PasswordMinLength = 8;
+    public const int PasswordMaxLength = 128;
+
+    /// <summary>Generous: any token-like string, an access token included, gets a 401 rather than a 400.</summary>
+    public const int MaxRefreshTokenLength = 4096;
+
+    [GeneratedRegex("^[a-zA-Z0-9_.]{3,30}$")]
+    private static partial Regex UsernamePattern();
+
+    public static IRuleBuilderOptions<T, string?> ValidUsername<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .Must(u => u is null || UsernamePattern().IsMatch(u))
+            .WithMessage("Use 3 to 30 characters: letters, digits, '_' and '.'.");
+
+    public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .MaximumLength(254)
+            .Must(IsEmail)
+            .WithMessage("Enter a valid email address, like name@example.com.");
+
+    public static IRuleBuilderOptions<T, string?> ValidNewPassword<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().Length(PasswordMinLength, PasswordMaxLength);
+
+    private static bool IsEmail(string? email) =>
+        email is null
+        || MailAddress.TryCreate(email, out var address)
+            && address.Address == email
+            && address.Host.Contains('.')
+            && !address.Host.EndsWith('.');
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Reflection;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Status;
+
+public sealed class Endpoint : IEndpoint
+{
+    public const string Ok = "OK";
+    public const string Degraded = "Degraded";
+    public const string Error = "Error";
+
+    private static readonly string Version =
+        typeof(Endpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(
+            '+'
+        )[0] ?? "unknown";
+
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Get("status", Handle) with
+        {
+            Summary = "Health of the API and the services it depends on",
+            Description = "200 when OK or Degraded, 503 when Error. Names no hosts, keys or connection strings.",
+            AllowAnonymous = true,
+        };
+
+    private static async Task<Results<Ok<Response>, JsonHttpResult<Response>>> Handle(
+        AppDbContext db,
+        ILogger<Endpoint> logger,
+        CancellationToken cancellationToken
+    )
+    {
+        var database = await CheckDatabase(db, logger, cancellationToken);
+        var services = new Dictionary<string, ServiceStatus> { ["database"] = database };
+        var overall = services.Values.Any(s => s.Status == Error) ? Error
+            : services.Values.Any(s => s.Status == Degraded) ? Degraded
+            : Ok;
+        var response = new Response(overall, Version, services);
+        return overall == Error
+            ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(response);
+    }
+
+    private static async Task<ServiceStatus> CheckDatabase(
+        AppDbContext db,
+        ILogger logger,
+        CancellationToken cancellationToken
+    )
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+            return new ServiceStatus(Ok, clock.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Status check: database unreachable");
+            return new ServiceStatus(Error, clock.ElapsedMilliseconds, "unreachable");
+        }
+    }
+}

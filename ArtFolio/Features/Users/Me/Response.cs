@@ -1,0 +1,32 @@
+using ArtFolio.Domain;
+
+namespace ArtFolio.Features.Users.Me;
+
+/// <summary>The caller's own, private profile: the only place an email is ever returned.</summary>
+public sealed record Response(
+    string Id,
+    string Username,
+    string Email,
+    string? DisplayName,
+    string? Bio,
+    string? Location,
+    string? Website,
+    string? AvatarUrl,
+    DateTime CreatedAt,
+    DateTime UpdatedAt
+)
+{
+    public static Response From(User user) =>
+        new(
+            user.Id.ToString(),
+            user.Username,
+            user.Email,
+            user.DisplayName,
+            user.Bio,
+            user.Location,
+            user.Website,
+            user.AvatarUrl,
+            user.CreatedAt,
+            user.UpdatedAt
+        );
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ArtFolio.Infrastructure.Endpoints;
+
+/// <summary>Every error leaves as RFC 9457 problem details with a traceId; nothing internal reaches the client.</summary>
+public static class Problems
+{
+    public static IServiceCollection AddProblems(this IServiceCollection services) =>
+        services
+            .AddExceptionHandler<ExceptionToProblemHandler>()
+            .AddProblemDetails(options =>
+                options.CustomizeProblemDetails = context =>
+                {
+                    var problem = context.ProblemDetails;
+                    problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+                    problem.Detail ??= problem.Status switch
+                    {
+                        StatusCodes.Status404NotFound => "There is nothing at this address.",
+                        StatusCodes.Status405MethodNotAllowed => "This address does not accept that method.",
+                        StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
+                        _ => null,
+                    };
+                }
+            );
+
+    public static async Task WriteAsync(HttpContext http, int status, string detail)
+    {
+        http.Response.StatusCode = status;
+        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = status, Detail = detail },
+            }
+        );
+    }
+
+    /// <summary>A problem result for handlers: <c>Problems.Result(401, "...")</c>.</summary>
+    public static ProblemHttpResult Result(int status, string detail) =>
+        TypedResults.Problem(statusCode: status, detail: detail);
+}
+
+/// <summary>
+/// Turns exceptions into problem details: request-reading failures (malformed JSON, wrong types,
+/// missing body, wrong content type, too large) into their 4xx, anything else into a bare 500.
+/// </summary>
+internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad)),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+        };
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+        else
+            logger.LogInformation("Rejected {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path, exception.Message);
+
+        if (http.Response.HasStarted)
+            return false;
+        await Problems.WriteAsync(http, status, detail);
+        return true;
+    }
+
+    private static string DescribeBadRequest(BadHttpRequestException bad) =>
+        bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+            StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
+            _ => FindJsonError(bad) is { } json
+                ? $"The request body is not valid JSON{(string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}")}."
+                : bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+                    ? "A JSON request body is required."
+                    : bad.Message,
+        };
+
+    private static JsonException? FindJsonError(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is JsonException json)
+                return json;
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+
+services.AddSingleton(TimeProvider.System);
+services.AddPersistence(configuration);
+services.AddJwtAuth(configuration, builder.Environment);
+services.AddRateLimitPolicies(configuration);
+services.AddValidatorsFrom(typeof(Program));
+services.AddProblems();
+services.AddVersionedOpenApi();
+services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+// Unreadable bodies and unbindable parameters throw, so the exception handler answers them as problem details.
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+var endpoints = EndpointDiscovery.FindAll(typeof(Program).Assembly);
+
+await app.Services.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+if (configuration.GetValue("OpenApi:Enabled", true))
+    app.UseVersionedSwaggerUi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapDiscoveredEndpoints(endpoints);
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
