@@ -16,6 +16,7 @@ services.AddValidatorsFrom(typeof(Program));
 services.AddProblems();
 services.AddVersionedOpenApi();
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+
 // Unreadable bodies and unbindable parameters throw, so the exception handler answers them as problem details.
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

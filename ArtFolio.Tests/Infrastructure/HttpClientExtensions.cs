@@ -21,7 +21,8 @@ public static partial class HttpClientExtensions
         object? route = null,
         int version = ApiVersions.V1
     )
-        where TEndpoint : IEndpoint => client.CallAsync<TEndpoint, TResponse>(HttpMethods.Post, request, route, version);
+        where TEndpoint : IEndpoint =>
+        client.CallAsync<TEndpoint, TResponse>(HttpMethods.Post, request, route, version);
 
     public static Task<(HttpResponseMessage Response, TResponse? Body)> PutAsync<TEndpoint, TRequest, TResponse>(
         this HttpClient client,
@@ -51,7 +52,10 @@ public static partial class HttpClientExtensions
         where TEndpoint : IEndpoint
     {
         var definition = TEndpoint.Definition;
-        using var message = new HttpRequestMessage(new HttpMethod(definition.Method), UrlOf<TEndpoint>(route ?? body, version, query));
+        using var message = new HttpRequestMessage(
+            new HttpMethod(definition.Method),
+            UrlOf<TEndpoint>(route ?? body, version, query)
+        );
         if (body is not null)
             message.Content = body as HttpContent ?? JsonContent.Create(body, body.GetType(), options: Json);
         return await client.SendAsync(message);

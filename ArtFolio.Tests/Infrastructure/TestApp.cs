@@ -15,7 +15,14 @@ using Register = ArtFolio.Features.Auth.Register;
 namespace ArtFolio.Tests.Infrastructure;
 
 /// <summary>A logged-in user made through the real register endpoint, with a client that sends its token.</summary>
-public sealed record TestUser(HttpClient Client, Guid Id, string Username, string Email, string Password, AuthResponse Auth);
+public sealed record TestUser(
+    HttpClient Client,
+    Guid Id,
+    string Username,
+    string Email,
+    string Password,
+    AuthResponse Auth
+);
 
 /// <summary>
 /// The real app on a real database. <see cref="For"/> gives the shared instance per database (tests
@@ -151,7 +158,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(AllDatabasesAttribute.PostgresConnectionString);
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await using var drop = new NpgsqlCommand(
+                $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)",
+                admin
+            );
             await drop.ExecuteNonQueryAsync();
         }
         if (sqliteFile is not null)
@@ -164,8 +174,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private static async Task<string> CreatePostgresDatabase(string name)
     {
-        var server = AllDatabasesAttribute.PostgresConnectionString
-            ?? throw new InvalidOperationException($"Set {AllDatabasesAttribute.PostgresConnectionVariable} to test on PostgreSQL.");
+        var server =
+            AllDatabasesAttribute.PostgresConnectionString
+            ?? throw new InvalidOperationException(
+                $"Set {AllDatabasesAttribute.PostgresConnectionVariable} to test on PostgreSQL."
+            );
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();

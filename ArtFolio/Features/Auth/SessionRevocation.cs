@@ -20,7 +20,8 @@ public static class SessionRevocation
         DateTime now,
         CancellationToken cancellationToken
     ) =>
-        db.Sessions.Where(which)
+        db
+            .Sessions.Where(which)
             .Where(s => s.RevokedAt == null)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason),

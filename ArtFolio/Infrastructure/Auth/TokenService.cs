@@ -33,15 +33,13 @@ public sealed class TokenService(JwtOptions options, SigningCredentials credenti
                 NotBefore = now,
                 Expires = expires,
                 SigningCredentials = credentials,
-                Subject = new ClaimsIdentity(
-                    [
-                        new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
-                        new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-                        new Claim(JwtRegisteredClaimNames.PreferredUsername, user.Username),
-                        new Claim(SessionClaim, sessionId.ToString()),
-                        new Claim(TokenUseClaim, AccessTokenUse),
-                    ]
-                ),
+                Subject = new ClaimsIdentity([
+                    new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+                    new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                    new Claim(JwtRegisteredClaimNames.PreferredUsername, user.Username),
+                    new Claim(SessionClaim, sessionId.ToString()),
+                    new Claim(TokenUseClaim, AccessTokenUse),
+                ]),
             }
         );
         return (token, expires);

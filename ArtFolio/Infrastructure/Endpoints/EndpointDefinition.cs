@@ -12,8 +12,7 @@ public sealed record EndpointDefinition(string Method, string Route, Delegate Ha
 
     public static EndpointDefinition Put(string route, Delegate handler) => new(HttpMethods.Put, route, handler);
 
-    public static EndpointDefinition Delete(string route, Delegate handler) =>
-        new(HttpMethods.Delete, route, handler);
+    public static EndpointDefinition Delete(string route, Delegate handler) => new(HttpMethods.Delete, route, handler);
 
     /// <summary>One line for the OpenAPI document.</summary>
     public string Summary { get; init; } = "";

@@ -45,7 +45,12 @@ public static class EndpointDiscovery
         }
     }
 
-    private static void Map(RouteGroupBuilder group, DiscoveredEndpoint endpoint, int version, DiscoveredEndpoint? successor)
+    private static void Map(
+        RouteGroupBuilder group,
+        DiscoveredEndpoint endpoint,
+        int version,
+        DiscoveredEndpoint? successor
+    )
     {
         var definition = endpoint.Definition;
         var builder = group
@@ -64,9 +69,14 @@ public static class EndpointDiscovery
         else
             builder.RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         if (definition.RateLimitPolicy is not null)
-            builder.RequireRateLimiting(definition.RateLimitPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            builder
+                .RequireRateLimiting(definition.RateLimitPolicy)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
         if (successor is not null)
-            Deprecation.Apply(builder, ApiVersions.BasePath(successor.Definition.Since) + "/" + successor.Definition.Route);
+            Deprecation.Apply(
+                builder,
+                ApiVersions.BasePath(successor.Definition.Since) + "/" + successor.Definition.Route
+            );
 
         definition.Configure?.Invoke(builder);
     }

@@ -97,7 +97,11 @@ public static class OpenApiSetup
         if (fallback is null)
             return null;
         var clr = type.Type;
-        if (clr.IsGenericType || clr.Namespace is null || !clr.Namespace.StartsWith("ArtFolio.", StringComparison.Ordinal))
+        if (
+            clr.IsGenericType
+            || clr.Namespace is null
+            || !clr.Namespace.StartsWith("ArtFolio.", StringComparison.Ordinal)
+        )
             return fallback;
         var name = clr.FullName!.Replace("ArtFolio.Features.", "").Replace("ArtFolio.", "").Replace('+', '.');
         return name;

@@ -21,7 +21,8 @@ public static class Problems
                     {
                         StatusCodes.Status404NotFound => "There is nothing at this address.",
                         StatusCodes.Status405MethodNotAllowed => "This address does not accept that method.",
-                        StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
+                        StatusCodes.Status415UnsupportedMediaType =>
+                            "The request's Content-Type is not supported here.",
                         _ => null,
                     };
                 }
@@ -32,11 +33,7 @@ public static class Problems
         http.Response.StatusCode = status;
         var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(
-            new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = { Status = status, Detail = detail },
-            }
+            new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = status, Detail = detail } }
         );
     }
 
@@ -51,7 +48,11 @@ public static class Problems
 /// </summary>
 internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext http,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
     {
         var (status, detail) = exception switch
         {
@@ -59,9 +60,19 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
         if (status >= 500)
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            logger.LogError(
+                exception,
+                "Unhandled exception for {Method} {Path}",
+                http.Request.Method,
+                http.Request.Path
+            );
         else
-            logger.LogInformation("Rejected {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path, exception.Message);
+            logger.LogInformation(
+                "Rejected {Method} {Path}: {Reason}",
+                http.Request.Method,
+                http.Request.Path,
+                exception.Message
+            );
 
         if (http.Response.HasStarted)
             return false;
@@ -76,9 +87,9 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
             StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
             _ => FindJsonError(bad) is { } json
                 ? $"The request body is not valid JSON{(string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}")}."
-                : bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
-                    ? "A JSON request body is required."
-                    : bad.Message,
+            : bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+                ? "A JSON request body is required."
+            : bad.Message,
         };
 
     private static JsonException? FindJsonError(Exception? exception)

@@ -15,7 +15,10 @@ public static class RateLimitPolicies
     /// <summary>Login, register and refresh: a fixed window per client address.</summary>
     public const string Auth = "auth";
 
-    public static IServiceCollection AddRateLimitPolicies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRateLimitPolicies(
+        this IServiceCollection services,
+        IConfiguration configuration
+    )
     {
         var auth = configuration.GetSection("RateLimiting:Auth").Get<AuthRateLimitOptions>() ?? new();
         return services.AddRateLimiter(limiter =>
@@ -36,7 +39,9 @@ public static class RateLimitPolicies
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : auth.Window;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait
+                    : auth.Window;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     .ToString(CultureInfo.InvariantCulture);

@@ -10,20 +10,22 @@ public static class PersistenceSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         services.AddSingleton(options);
-        services.AddDbContext<AppDbContext>((provider, db) =>
-        {
-            _ = options.Provider switch
+        services.AddDbContext<AppDbContext>(
+            (provider, db) =>
             {
-                DatabaseProvider.Sqlite => db.UseSqlite(options.ConnectionString),
-                DatabaseProvider.Postgres => db.UseNpgsql(options.ConnectionString),
-                _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
-            };
-            // The migrations are hand-written and there is no model snapshot to compare with;
-            // MigrationSchemaTests compares the migrated schema with the model instead.
-            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-            // Interceptors registered in DI (the tests' SQL recorder, for one) join every context.
-            db.AddInterceptors(provider.GetServices<IInterceptor>());
-        });
+                _ = options.Provider switch
+                {
+                    DatabaseProvider.Sqlite => db.UseSqlite(options.ConnectionString),
+                    DatabaseProvider.Postgres => db.UseNpgsql(options.ConnectionString),
+                    _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
+                };
+                // The migrations are hand-written and there is no model snapshot to compare with;
+                // MigrationSchemaTests compares the migrated schema with the model instead.
+                db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+                // Interceptors registered in DI (the tests' SQL recorder, for one) join every context.
+                db.AddInterceptors(provider.GetServices<IInterceptor>());
+            }
+        );
         return services;
     }
 

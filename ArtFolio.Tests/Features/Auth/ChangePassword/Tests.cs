@@ -26,12 +26,21 @@ public sealed class Tests
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }))
-            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.Anonymous.SendAsync<Login.Endpoint>(new Login.Request { Email = alice.Email, Password = alice.Password }))
-            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.Anonymous.SendAsync<Login.Endpoint>(new Login.Request { Email = alice.Email, Password = newPassword }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (
+            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+                new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (
+            await app.Anonymous.SendAsync<Login.Endpoint>(
+                new Login.Request { Email = alice.Email, Password = alice.Password }
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (
+            await app.Anonymous.SendAsync<Login.Endpoint>(
+                new Login.Request { Email = alice.Email, Password = newPassword }
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory, AllDatabases]
@@ -51,8 +60,11 @@ public sealed class Tests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe(["currentPassword"]);
-        (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (
+            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+                new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]
@@ -82,7 +94,12 @@ public sealed class Tests
         var app = await TestApp.For(Db.Sqlite);
 
         var response = await app.Anonymous.SendAsync<ChangePassword.Endpoint>(
-            new ChangePassword.Request { CurrentPassword = "x", NewPassword = "yyyyyyyy", ConfirmPassword = "yyyyyyyy" }
+            new ChangePassword.Request
+            {
+                CurrentPassword = "x",
+                NewPassword = "yyyyyyyy",
+                ConfirmPassword = "yyyyyyyy",
+            }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -74,7 +74,12 @@ public sealed class Tests
         var app = await TestApp.For(Db.Sqlite);
 
         var response = await app.Anonymous.SendAsync<Login.Endpoint>(
-            new Login.Request { Email = email, Username = username, Password = password }
+            new Login.Request
+            {
+                Email = email,
+                Username = username,
+                Password = password,
+            }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

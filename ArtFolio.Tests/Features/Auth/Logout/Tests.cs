@@ -46,7 +46,9 @@ public sealed class Tests
 
         (await app.Anonymous.SendAsync<Logout.Endpoint>(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await app.Anonymous.SendAsync<Logout.Endpoint>(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var stranger = await app.Anonymous.SendAsync<Logout.Endpoint>(new Logout.Request { RefreshToken = "never-issued" });
+        var stranger = await app.Anonymous.SendAsync<Logout.Endpoint>(
+            new Logout.Request { RefreshToken = "never-issued" }
+        );
         stranger.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var empty = await app.Anonymous.SendAsync<Logout.Endpoint>(new Logout.Request());
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

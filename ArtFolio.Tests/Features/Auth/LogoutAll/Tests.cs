@@ -25,10 +25,14 @@ public sealed class Tests
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         foreach (var token in new[] { alice.Auth.RefreshToken, phone!.RefreshToken })
-            (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = token }))
-                .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = bob.Auth.RefreshToken }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
+            (
+                await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = token })
+            ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (
+            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+                new Refresh.Request { RefreshToken = bob.Auth.RefreshToken }
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.OK);
         var open = await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id && s.RevokedAt == null));
         open.ShouldBe(0);
     }

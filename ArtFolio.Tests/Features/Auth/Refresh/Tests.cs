@@ -86,10 +86,14 @@ public sealed class Tests
         );
         var alice = await app.CreateUserAsync("alice");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RefreshAsync(app, alice.Auth.RefreshToken)));
+        var results = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(_ => RefreshAsync(app, alice.Auth.RefreshToken))
+        );
 
         results.Count(r => r.Response.StatusCode == HttpStatusCode.OK).ShouldBeLessThanOrEqualTo(1);
-        results.ShouldAllBe(r => r.Response.StatusCode == HttpStatusCode.OK || r.Response.StatusCode == HttpStatusCode.Unauthorized);
+        results.ShouldAllBe(r =>
+            r.Response.StatusCode == HttpStatusCode.OK || r.Response.StatusCode == HttpStatusCode.Unauthorized
+        );
     }
 
     [Theory, AllDatabases]

@@ -29,7 +29,9 @@ public sealed class Tests
         var name = TestApp.Unique("Ada");
         var request = Valid(name) with { Email = $"Ada.{name}@Example.com" };
 
-        var (response, auth) = await app.Anonymous.PostAsync<Register.Endpoint, Register.Request, AuthResponse>(request);
+        var (response, auth) = await app.Anonymous.PostAsync<Register.Endpoint, Register.Request, AuthResponse>(
+            request
+        );
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         response.Headers.Location!.ToString().ShouldBe($"/api/v1/users/{name.ToLowerInvariant()}");

@@ -89,14 +89,12 @@ public sealed class Tests
             IssuedAt = kind == "expired" ? now.AddHours(-2) : now,
             NotBefore = kind == "expired" ? now.AddHours(-2) : now,
             Expires = kind == "expired" ? now.AddHours(-1) : now.AddMinutes(5),
-            Subject = new ClaimsIdentity(
-                [
-                    new Claim("sub", user.Id.ToString()),
-                    new Claim("sid", Guid.NewGuid().ToString()),
-                    new Claim("jti", Guid.NewGuid().ToString()),
-                    new Claim("token_use", kind == "not-an-access-token" ? "refresh" : "access"),
-                ]
-            ),
+            Subject = new ClaimsIdentity([
+                new Claim("sub", user.Id.ToString()),
+                new Claim("sid", Guid.NewGuid().ToString()),
+                new Claim("jti", Guid.NewGuid().ToString()),
+                new Claim("token_use", kind == "not-an-access-token" ? "refresh" : "access"),
+            ]),
             SigningCredentials = kind == "alg-none" ? null : new(new SymmetricSecurityKey(keyBytes), algorithm),
         };
         var token = new JsonWebTokenHandler().CreateToken(descriptor);

@@ -39,7 +39,12 @@ public sealed class Endpoint : IEndpoint
         user.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.RevokeSessionsAsync(s => s.UserId == userId, SessionRevocation.PasswordChanged, now, cancellationToken);
+        await db.RevokeSessionsAsync(
+            s => s.UserId == userId,
+            SessionRevocation.PasswordChanged,
+            now,
+            cancellationToken
+        );
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

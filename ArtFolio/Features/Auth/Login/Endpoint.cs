@@ -18,6 +18,7 @@ public sealed class Endpoint : IEndpoint
             Description = "A wrong password and an unknown account give the same 401.",
             AllowAnonymous = true,
             RateLimitPolicy = RateLimitPolicies.Auth,
+            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized),
         };
 
     private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Handle(

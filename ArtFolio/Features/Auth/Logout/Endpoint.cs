@@ -13,8 +13,10 @@ public sealed class Endpoint : IEndpoint
         EndpointDefinition.Post("auth/logout", Handle) with
         {
             Summary = "End the session a refresh token belongs to",
-            Description = "Logging out a session that has already ended is a 204 too; a token we never issued is a 401.",
+            Description =
+                "Logging out a session that has already ended is a 204 too; a token we never issued is a 401.",
             AllowAnonymous = true,
+            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized),
         };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Handle(

@@ -20,6 +20,7 @@ public sealed class Endpoint : IEndpoint
                 + "Jwt:RefreshRotationThreshold left, then a new one. Presenting a rotated-out token again revokes the session.",
             AllowAnonymous = true,
             RateLimitPolicy = RateLimitPolicies.Auth,
+            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized),
         };
 
     private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Handle(

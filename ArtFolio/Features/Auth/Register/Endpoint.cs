@@ -13,9 +13,11 @@ public sealed class Endpoint : IEndpoint
         EndpointDefinition.Post("auth/register", Handle) with
         {
             Summary = "Create an account and start a session",
-            Description = "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken).",
+            Description =
+                "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken).",
             AllowAnonymous = true,
             RateLimitPolicy = RateLimitPolicies.Auth,
+            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict),
         };
 
     private static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Handle(

@@ -5,7 +5,7 @@ using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace ArtFolio.Features.Status;
+namespace ArtFolio.Features.Operations.Status;
 
 public sealed class Endpoint : IEndpoint
 {
@@ -14,9 +14,10 @@ public sealed class Endpoint : IEndpoint
     public const string Error = "Error";
 
     private static readonly string Version =
-        typeof(Endpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(
-            '+'
-        )[0] ?? "unknown";
+        typeof(Endpoint)
+            .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion.Split('+')[0]
+        ?? "unknown";
 
     public static EndpointDefinition Definition { get; } =
         EndpointDefinition.Get("status", Handle) with
@@ -24,6 +25,7 @@ public sealed class Endpoint : IEndpoint
             Summary = "Health of the API and the services it depends on",
             Description = "200 when OK or Degraded, 503 when Error. Names no hosts, keys or connection strings.",
             AllowAnonymous = true,
+            Configure = endpoint => endpoint.Produces<Response>(StatusCodes.Status503ServiceUnavailable),
         };
 
     private static async Task<Results<Ok<Response>, JsonHttpResult<Response>>> Handle(
@@ -34,7 +36,8 @@ public sealed class Endpoint : IEndpoint
     {
         var database = await CheckDatabase(db, logger, cancellationToken);
         var services = new Dictionary<string, ServiceStatus> { ["database"] = database };
-        var overall = services.Values.Any(s => s.Status == Error) ? Error
+        var overall =
+            services.Values.Any(s => s.Status == Error) ? Error
             : services.Values.Any(s => s.Status == Degraded) ? Degraded
             : Ok;
         var response = new Response(overall, Version, services);

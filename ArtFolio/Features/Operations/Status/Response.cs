@@ -1,4 +1,4 @@
-namespace ArtFolio.Features.Status;
+namespace ArtFolio.Features.Operations.Status;
 
 public sealed record Response(string Status, string Version, IReadOnlyDictionary<string, ServiceStatus> Services);
 

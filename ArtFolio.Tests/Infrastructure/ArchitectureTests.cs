@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using ArtFolio.Infrastructure.Endpoints;
+using FluentValidation;
+
+namespace ArtFolio.Tests.Infrastructure;
+
+/// <summary>Keeps the slice shape of ARCHITECTURE.md as the code grows.</summary>
+public sealed partial class ArchitectureTests
+{
+    private static readonly IReadOnlyList<EndpointDiscovery.DiscoveredEndpoint> Endpoints = EndpointDiscovery.FindAll(
+        typeof(Program).Assembly
+    );
+
+    public static TheoryData<string> EndpointNames => new(Endpoints.Select(e => e.Type.FullName!));
+
+    private static EndpointDiscovery.DiscoveredEndpoint Find(string name) =>
+        Endpoints.Single(e => e.Type.FullName == name);
+
+    [Fact]
+    public void Endpoints_are_discovered() => Endpoints.Count.ShouldBeGreaterThanOrEqualTo(8);
+
+    [Theory, MemberData(nameof(EndpointNames))]
+    public void Every_endpoint_lives_in_its_own_slice_folder(string name)
+    {
+        var endpoint = Find(name);
+        SliceNamespace().IsMatch(endpoint.Type.Namespace!).ShouldBeTrue($"{name} is not in Features.<Area>.<Slice>");
+        EndpointClassName()
+            .IsMatch(endpoint.Type.Name)
+            .ShouldBeTrue($"{name} should be called Endpoint or EndpointV<n>");
+    }
+
+    [Theory, MemberData(nameof(EndpointNames))]
+    public void Every_endpoint_says_what_it_does(string name)
+    {
+        var definition = Find(name).Definition;
+        definition.Summary.ShouldNotBeNullOrWhiteSpace();
+        definition.Route.ShouldNotStartWith("/");
+    }
+
+    [Theory, MemberData(nameof(EndpointNames))]
+    public void Every_slice_with_a_request_body_has_a_validator(string name)
+    {
+        var endpoint = Find(name);
+        var requests = endpoint
+            .Definition.Handler.Method.GetParameters()
+            .Select(p => p.ParameterType)
+            .Where(t => t.Namespace == endpoint.Type.Namespace && t.Name == "Request");
+        foreach (var request in requests)
+            typeof(Program)
+                .Assembly.GetTypes()
+                .Any(t =>
+                    t.Namespace == endpoint.Type.Namespace
+                    && t.IsAssignableTo(typeof(IValidator<>).MakeGenericType(request))
+                )
+                .ShouldBeTrue($"{request.FullName} has no validator in its slice");
+    }
+
+    [Fact]
+    public void A_replacement_lives_beside_what_it_replaces_in_a_later_version()
+    {
+        foreach (var endpoint in Endpoints.Where(e => e.Definition.Replaces is not null))
+        {
+            endpoint.Definition.Replaces!.Namespace.ShouldBe(endpoint.Type.Namespace);
+            var replaced = Endpoints.Single(e => e.Type == endpoint.Definition.Replaces);
+            endpoint.Definition.Since.ShouldBeGreaterThan(replaced.Definition.Since);
+        }
+    }
+
+    [GeneratedRegex(@"^ArtFolio\.Features\.[A-Z]\w+\.[A-Z]\w+$")]
+    private static partial Regex SliceNamespace();
+
+    [GeneratedRegex(@"^Endpoint(V\d+)?$")]
+    private static partial Regex EndpointClassName();
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Login = ArtFolio.Features.Auth.Login;
+
+namespace ArtFolio.Tests.Infrastructure;
+
+/// <summary>Start-up rules, rate limiting and the problem responses of the pipeline itself.</summary>
+public sealed class HostingTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("too-short-for-hmac")]
+    public void Production_refuses_to_start_without_a_strong_signing_key(string? key)
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Jwt:SigningKey", key);
+            b.UseSetting("Database:ConnectionString", $"Data Source={Path.GetTempFileName()}");
+        });
+
+        var error = Should.Throw<InvalidOperationException>(() => factory.Server);
+
+        error.Message.ShouldContain("Jwt:SigningKey");
+    }
+
+    [Fact]
+    public async Task Development_generates_a_key_under_data_and_keeps_it()
+    {
+        var root = Directory.CreateTempSubdirectory("artfolio-dev-").FullName;
+        WebApplicationFactory<Program> Start() =>
+            new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseEnvironment("Development");
+                b.UseContentRoot(root);
+                b.UseSetting("Jwt:SigningKey", "");
+                b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(root, "data", "artfolio.db")}");
+            });
+
+        await using (var first = Start())
+            _ = first.Server;
+        var key = await File.ReadAllTextAsync(Path.Combine(root, "data", "jwt-signing-key"));
+        await using (var second = Start())
+            _ = second.Server;
+
+        (await File.ReadAllTextAsync(Path.Combine(root, "data", "jwt-signing-key"))).ShouldBe(key);
+        Convert.FromBase64String(key).Length.ShouldBeGreaterThanOrEqualTo(32);
+    }
+
+    [Fact]
+    public async Task Login_is_rate_limited_per_client_with_retry_after()
+    {
+        await using var app = await TestApp.StartAsync(
+            Db.Sqlite,
+            new Dictionary<string, string?>
+            {
+                ["RateLimiting:Auth:PermitLimit"] = "3",
+                ["RateLimiting:Auth:Window"] = "00:01:00",
+            }
+        );
+        var attempt = new Login.Request { Username = "nobody", Password = "whatever-it-is" };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await app.Anonymous.SendAsync<Login.Endpoint>(attempt)).StatusCode);
+        var limited = await app.Anonymous.SendAsync<Login.Endpoint>(attempt);
+
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(limited.Headers.RetryAfter!.ToString()).ShouldBeInRange(1, 60);
+        (await limited.ReadProblemAsync()).Status.ShouldBe(429);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/no-such-thing", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v3/status", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/v1/auth/login", HttpStatusCode.MethodNotAllowed)]
+    public async Task Unknown_addresses_and_methods_are_problems_too(
+        string method,
+        string path,
+        HttpStatusCode expected
+    )
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        response.StatusCode.ShouldBe(expected);
+        var problem = await response.ReadProblemAsync();
+        problem.Status.ShouldBe((int)expected);
+        problem.Detail.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var content = new StreamContent(
+            new MemoryStream(Encoding.UTF8.GetBytes("{\"email\":\"" + new string('x', 2 * 1024 * 1024) + "\"}"))
+        );
+        content.Headers.ContentType = new("application/json");
+
+        var response = await app.Anonymous.SendAsync<Login.Endpoint>(content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, await response.Content.ReadAsStringAsync());
+    }
+}

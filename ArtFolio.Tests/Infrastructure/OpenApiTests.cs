@@ -1,0 +1,90 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ArtFolio.Tests.Infrastructure;
+
+public sealed class OpenApiTests
+{
+    private static async Task<JsonNode> Document(string version)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var response = await app.Anonymous.GetAsync($"/openapi/{version}.json");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>
+    /// Catches accidental contract changes. After an intended change, regenerate with
+    /// <c>UPDATE_SNAPSHOTS=1 dotnet test --filter OpenApiTests</c> and commit the new snapshot.
+    /// </summary>
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    public async Task The_document_matches_its_snapshot(string version)
+    {
+        var actual = (await Document(version)).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var path = Path.Combine(SnapshotFolder(), $"openapi-{version}.json");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" || !File.Exists(path))
+        {
+            await File.WriteAllTextAsync(path, actual);
+            File.Exists(path).ShouldBeTrue();
+            return;
+        }
+        actual.ShouldBe(await File.ReadAllTextAsync(path), "the OpenAPI document changed; see this test's summary");
+    }
+
+    [Fact]
+    public async Task V1_marks_the_replaced_logout_deprecated_and_v2_serves_its_replacement()
+    {
+        var v1 = await Document("v1");
+        var v2 = await Document("v2");
+
+        v1["paths"]!["/api/v1/auth/logout"]!["post"]!["deprecated"]!.GetValue<bool>().ShouldBeTrue();
+        var logoutV2 = v2["paths"]!["/api/v2/auth/logout"]!["post"]!;
+        (logoutV2["deprecated"]?.GetValue<bool>() ?? false).ShouldBeFalse();
+        logoutV2["security"]!.AsArray().ShouldNotBeEmpty();
+        logoutV2["requestBody"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Every_v1_path_is_served_in_v2()
+    {
+        var v1Paths = (await Document("v1"))["paths"]!.AsObject().Select(p => p.Key.Replace("/api/v1/", "/api/v2/"));
+        var v2Paths = (await Document("v2"))["paths"]!.AsObject().Select(p => p.Key);
+
+        v1Paths.ShouldBeSubsetOf(v2Paths);
+    }
+
+    [Fact]
+    public async Task Schemas_are_named_after_their_slice_and_errors_are_described()
+    {
+        var v1 = await Document("v1");
+        var schemas = v1["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToList();
+
+        schemas.ShouldContain("Auth.Register.Request");
+        schemas.ShouldContain("Auth.Login.Request");
+        schemas.ShouldContain("Auth.AuthResponse");
+        var register = v1["paths"]!["/api/v1/auth/register"]!["post"]!["responses"]!.AsObject();
+        register.Select(r => r.Key).ShouldBe(["201", "400", "409", "429"], ignoreOrder: true);
+        v1["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
+    }
+
+    [Fact]
+    public async Task Swagger_ui_offers_both_versions()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var page = await app.Anonymous.GetAsync("/swagger/index.html");
+        var config = await app.Anonymous.GetStringAsync("/swagger/index.js");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        config.ShouldContain("/openapi/v1.json");
+        config.ShouldContain("/openapi/v2.json");
+    }
+
+    private static string SnapshotFolder([CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(source))!, "Snapshots");
+}
