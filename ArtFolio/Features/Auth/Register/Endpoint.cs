@@ -40,6 +40,11 @@ public sealed class Endpoint : IEndpoint
             CreatedAt = now,
             UpdatedAt = now,
         };
+        // The common conflict is answered without a failed INSERT (which EF logs as an error); the
+        // unique indexes still decide the rare race between two requests that both pass this check.
+        if (await TakenAsync(db, user, cancellationToken) is { } taken)
+            return taken;
+
         user.PasswordHash = passwords.Hash(user, request.Password!);
         db.Users.Add(user);
         var response = db.StartSession(tokens, user, now);
@@ -50,13 +55,28 @@ public sealed class Endpoint : IEndpoint
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            // The unique indexes decided; this only finds out which name lost, to say so.
-            var usernameTaken = await db.Users.AnyAsync(u => u.Username == user.Username, cancellationToken);
-            return Problems.Result(
-                StatusCodes.Status409Conflict,
-                usernameTaken ? "That username is taken." : "An account with that email already exists."
-            );
+            db.ChangeTracker.Clear();
+            return await TakenAsync(db, user, cancellationToken)
+                ?? Problems.Result(StatusCodes.Status409Conflict, "That username or email is taken.");
         }
         return TypedResults.Created($"/api/v1/users/{user.Username}", response);
+    }
+
+    private static async Task<ProblemHttpResult?> TakenAsync(
+        AppDbContext db,
+        User user,
+        CancellationToken cancellationToken
+    )
+    {
+        var taken = await db
+            .Users.Where(u => u.Username == user.Username || u.NormalizedEmail == user.NormalizedEmail)
+            .Select(u => u.Username)
+            .ToListAsync(cancellationToken);
+        if (taken.Count == 0)
+            return null;
+        return Problems.Result(
+            StatusCodes.Status409Conflict,
+            taken.Contains(user.Username) ? "That username is taken." : "An account with that email already exists."
+        );
     }
 }
