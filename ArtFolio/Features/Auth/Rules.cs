@@ -1,11 +1,10 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace ArtFolio.Features.Auth;
 
 /// <summary>The account rules of API.md, shared by the slices that take a username, email or password.</summary>
-public static partial class Rules
+public static class Rules
 {
     public const int PasswordMinLength = 8;
     public const int PasswordMaxLength = 128;
@@ -13,13 +12,11 @@ public static partial class Rules
     /// <summary>Generous: any token-like string, an access token included, gets a 401 rather than a 400.</summary>
     public const int MaxRefreshTokenLength = 4096;
 
-    [GeneratedRegex("^[a-zA-Z0-9_.]{3,30}$")]
-    private static partial Regex UsernamePattern();
+    /// <summary>Letters may come in any case; the username is stored lower-case.</summary>
+    public const string UsernamePattern = "^[a-zA-Z0-9_.]{3,30}$";
 
     public static IRuleBuilderOptions<T, string?> ValidUsername<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty()
-            .Must(u => u is null || UsernamePattern().IsMatch(u))
-            .WithMessage("Use 3 to 30 characters: letters, digits, '_' and '.'.");
+        rule.NotEmpty().Matches(UsernamePattern).WithMessage("Use 3 to 30 characters: letters, digits, '_' and '.'.");
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()

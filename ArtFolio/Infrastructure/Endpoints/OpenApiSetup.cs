@@ -21,6 +21,7 @@ public static class OpenApiSetup
                 {
                     options.ShouldInclude = description => description.GroupName == name;
                     options.CreateSchemaReferenceId = SchemaId;
+                    options.AddSchemaTransformer(ValidatorSchemaTransformer.Apply);
                     options.AddDocumentTransformer(
                         (document, _, _) =>
                         {
