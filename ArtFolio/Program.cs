@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -10,6 +11,7 @@ var configuration = builder.Configuration;
 
 services.AddSingleton(TimeProvider.System);
 services.AddPersistence(configuration);
+services.AddMedia(configuration);
 services.AddJwtAuth(configuration, builder.Environment);
 services.AddRateLimitPolicies(configuration);
 services.AddValidatorsFrom(typeof(Program));
@@ -28,6 +30,7 @@ await app.Services.MigrateDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseLocalMedia();
 app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseAuthentication();

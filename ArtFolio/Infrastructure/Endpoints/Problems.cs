@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -46,7 +47,7 @@ public static class Problems
 /// Turns exceptions into problem details: request-reading failures (malformed JSON, wrong types,
 /// missing body, wrong content type, too large) into their 4xx, anything else into a bare 500.
 /// </summary>
-internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(
         HttpContext http,
@@ -56,10 +57,17 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
     {
         var (status, detail) = exception switch
         {
+            RequestRejectedException rejected => (rejected.Status, rejected.Message),
             BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad)),
+            Media.MediaStorageException => (
+                StatusCodes.Status502BadGateway,
+                "The media storage did not accept the file; nothing was saved. Try again later."
+            ),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
-        if (status >= 500)
+        if (exception is Media.MediaStorageException)
+            logger.LogWarning(exception, "Media storage failed for {Method} {Path}", http.Request.Method, http.Request.Path);
+        else if (status >= 500)
             logger.LogError(
                 exception,
                 "Unhandled exception for {Method} {Path}",
@@ -79,6 +87,10 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
         await Problems.WriteAsync(http, status, detail);
         return true;
     }
+
+    // Minimal APIs say: Failed to bind parameter "Nullable<int> Limit" from "abc".
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex UnbindableParameter();
 
     private static string DescribeBadRequest(BadHttpRequestException bad) =>
         bad.StatusCode switch

@@ -29,7 +29,7 @@ public sealed class Tests
         nameAuth!.RefreshToken.ShouldNotBe(emailAuth.RefreshToken);
         var (me, profile) = await app.ClientWithToken(nameAuth.AccessToken).GetAsync<Me.Endpoint, Me.Response>();
         me.StatusCode.ShouldBe(HttpStatusCode.OK);
-        profile!.Id.ShouldBe(alice.Id.ToString());
+        profile!.Id.ShouldBe(alice.Id);
         (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id))).ShouldBe(3);
     }
 

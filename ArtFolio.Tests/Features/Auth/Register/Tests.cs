@@ -44,7 +44,7 @@ public sealed class Tests
         auth.RefreshTokenExpiresAt.ShouldBeInRange(DateTime.UtcNow.AddDays(13.9), DateTime.UtcNow.AddDays(14.1));
         Base64UrlDecodedLength(auth.RefreshToken).ShouldBeGreaterThanOrEqualTo(32);
 
-        var stored = await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == Guid.Parse(auth.User.Id)));
+        var stored = await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == auth.User.Id));
         stored.NormalizedEmail.ShouldBe(request.Email!.ToLowerInvariant());
         stored.PasswordHash.ShouldNotContain(request.Password!);
         stored.PasswordHash.Length.ShouldBeGreaterThan(40);

@@ -20,7 +20,7 @@ public sealed class Tests
         var (response, me) = await alice.Client.GetAsync<Me.Endpoint, Me.Response>();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        me!.Id.ShouldBe(alice.Id.ToString());
+        me!.Id.ShouldBe(alice.Id);
         me.Username.ShouldBe(alice.Username);
         me.Email.ShouldBe(alice.Email);
         me.DisplayName.ShouldBe("alice tester");

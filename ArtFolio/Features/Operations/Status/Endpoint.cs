@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,12 +31,17 @@ public sealed class Endpoint : IEndpoint
 
     private static async Task<Results<Ok<Response>, JsonHttpResult<Response>>> Handle(
         AppDbContext db,
+        IMediaStore media,
+        MediaOptions mediaOptions,
         ILogger<Endpoint> logger,
         CancellationToken cancellationToken
     )
     {
-        var database = await CheckDatabase(db, logger, cancellationToken);
-        var services = new Dictionary<string, ServiceStatus> { ["database"] = database };
+        var services = new Dictionary<string, ServiceStatus>
+        {
+            ["database"] = await CheckDatabase(db, logger, cancellationToken),
+            ["media"] = await CheckMedia(media, mediaOptions, cancellationToken),
+        };
         var overall =
             services.Values.Any(s => s.Status == Error) ? Error
             : services.Values.Any(s => s.Status == Degraded) ? Degraded
@@ -44,6 +50,25 @@ public sealed class Endpoint : IEndpoint
         return overall == Error
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);
+    }
+
+    /// <summary>
+    /// Storage that cannot take uploads degrades the API rather than breaking it: everything but uploads works.
+    /// Local storage without libvips works too, with originals standing in for thumbnails.
+    /// </summary>
+    private static async Task<ServiceStatus> CheckMedia(
+        IMediaStore media,
+        MediaOptions options,
+        CancellationToken cancellationToken
+    )
+    {
+        var clock = Stopwatch.StartNew();
+        var healthy = await media.IsHealthyAsync(cancellationToken);
+        var provider = options.Provider.ToString().ToLowerInvariant();
+        var detail = options.Provider == MediaProvider.Local
+            ? $"{provider}; thumbnails {(Vips.IsAvailable ? "by libvips" : "off (no libvips): originals stand in")}"
+            : provider;
+        return new ServiceStatus(healthy ? Ok : Degraded, clock.ElapsedMilliseconds, healthy ? detail : $"{provider} unavailable");
     }
 
     private static async Task<ServiceStatus> CheckDatabase(

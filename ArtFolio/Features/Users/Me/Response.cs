@@ -4,7 +4,7 @@ namespace ArtFolio.Features.Users.Me;
 
 /// <summary>The caller's own, private profile: the only place an email is ever returned.</summary>
 public sealed record Response(
-    string Id,
+    Guid Id,
     string Username,
     string Email,
     string? DisplayName,
@@ -18,7 +18,7 @@ public sealed record Response(
 {
     public static Response From(User user) =>
         new(
-            user.Id.ToString(),
+            user.Id,
             user.Username,
             user.Email,
             user.DisplayName,

@@ -1,0 +1,52 @@
+using ArtFolio.Infrastructure.Media;
+
+namespace ArtFolio.Domain;
+
+/// <summary>An uploaded image or video with its description, price and counters.</summary>
+public sealed class Artwork
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ArtistId { get; init; }
+    public User Artist { get; init; } = null!;
+
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>Price in minor units (cents): integers sort and compare the same on SQLite and PostgreSQL.</summary>
+    public long? PriceCents { get; set; }
+
+    public required string Category { get; set; }
+
+    /// <summary>Lower-case <see cref="Category"/>, for case-insensitive filtering on an index.</summary>
+    public required string CategoryKey { get; set; }
+
+    public List<ArtworkTag> Tags { get; init; } = [];
+
+    public MediaKind MediaKind { get; init; }
+    public required string ContentType { get; init; }
+    public long Bytes { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+
+    /// <summary>The store's key for the file, to delete it; never shown to clients.</summary>
+    public required string MediaKey { get; init; }
+    public string? ThumbnailKey { get; init; }
+    public required string ImageUrl { get; init; }
+    public required string ThumbnailUrl { get; init; }
+
+    public int LikeCount { get; set; }
+    public int CommentCount { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+
+    public MediaRef Media => new(MediaKey, ThumbnailKey, MediaKind);
+
+    public static string NormalizeCategory(string category) => category.Trim().ToLowerInvariant();
+}
+
+/// <summary>One tag on one artwork: its own table, so "artworks with tag X" is an index lookup.</summary>
+public sealed class ArtworkTag
+{
+    public Guid ArtworkId { get; init; }
+    public required string Name { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Media;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Artworks.Create;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Post("artworks", Handle) with
+        {
+            Summary = "Upload an artwork (multipart/form-data)",
+            Description =
+                "The file's type is read from its bytes: PNG, JPEG, GIF, WebP, MP4, WebM; anything else is a 415. "
+                + "Over Media:MaxImageBytes / Media:MaxVideoBytes is a 413. If the media storage fails the answer "
+                + "is a 502 and nothing is saved.",
+            Configure = endpoint =>
+                endpoint
+                    .Accepts<Form>("multipart/form-data")
+                    .AcceptsUploads()
+                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                    .ProducesProblem(StatusCodes.Status502BadGateway),
+        };
+
+    private static async Task<Created<ArtworkResponse>> Handle(
+        Request request,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        IMediaStore media,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var file = request.Image!;
+        var stored = await media.StoreAsync(file, "artworks", cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Money.TryParse(request.Price, out var price);
+        var artwork = new Artwork
+        {
+            ArtistId = caller.UserId(),
+            Title = request.Title!,
+            Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
+            PriceCents = string.IsNullOrEmpty(request.Price) ? null : Money.ToCents(price),
+            Category = request.Category!,
+            CategoryKey = Artwork.NormalizeCategory(request.Category!),
+            MediaKind = file.Type.Kind,
+            ContentType = file.Type.ContentType,
+            Bytes = file.Bytes,
+            Width = file.Width,
+            Height = file.Height,
+            MediaKey = stored.Ref.Key,
+            ThumbnailKey = stored.Ref.ThumbnailKey,
+            ImageUrl = stored.Url,
+            ThumbnailUrl = stored.ThumbnailUrl,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        artwork.Tags.AddRange(Rules.NormalizeTags(request.Tags).Select(t => new ArtworkTag { Name = t }));
+        db.Artworks.Add(artwork);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // No row, so no file: the stored media would otherwise be an orphan.
+            await media.DeleteAsync(stored.Ref, CancellationToken.None);
+            throw;
+        }
+
+        var response = await db
+            .Artworks.Where(a => a.Id == artwork.Id)
+            .Select(ArtworkResponse.Projection(artwork.ArtistId))
+            .SingleAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/artworks/{artwork.Id}", response);
+    }
+}

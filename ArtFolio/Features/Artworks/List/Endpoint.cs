@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Artworks.List;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Get("artworks", Handle) with
+        {
+            Summary = "Explore artworks: filters, search, sorting and cursor pages",
+            Description = "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort.",
+            AllowAnonymous = true,
+        };
+
+    private static async Task<Ok<Page<ArtworkResponse>>> Handle(
+        [AsParameters] Query query,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        CancellationToken cancellationToken
+    )
+    {
+        var sort = Sort.All[query.Sort ?? Sort.Default];
+        var artworks = Filter(db.Artworks.AsNoTracking(), query);
+        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+            artworks = sort.After(artworks, cursor!);
+        var limit = Paging.LimitOf(query);
+
+        var rows = await sort.Order(artworks)
+            .Take(limit + 1)
+            .Select(ArtworkResponse.Projection(caller.UserIdOrNull()))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paging.ToPage(rows, limit, r => new CursorKey(sort.Name, sort.KeyOf(r), r.Id)));
+    }
+
+    private static IQueryable<Artwork> Filter(IQueryable<Artwork> artworks, Query query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Category))
+            artworks = artworks.Where(a => a.CategoryKey == Artwork.NormalizeCategory(query.Category));
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = query.Tag.Trim().ToLowerInvariant();
+            artworks = artworks.Where(a => a.Tags.Any(t => t.Name == tag));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Artist))
+        {
+            var username = User.NormalizeUsername(query.Artist);
+            artworks = artworks.Where(a => a.Artist.Username == username);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim().ToLowerInvariant();
+            artworks = artworks.Where(a =>
+                a.Title.ToLower().Contains(text)
+                || (a.Description != null && a.Description.ToLower().Contains(text))
+                || a.Tags.Any(t => t.Name.Contains(text))
+            );
+        }
+        if (Money.ToCents(query.MinPrice) is { } min)
+            artworks = artworks.Where(a => a.PriceCents >= min);
+        if (Money.ToCents(query.MaxPrice) is { } max)
+            artworks = artworks.Where(a => a.PriceCents <= max);
+        return artworks;
+    }
+}

@@ -1,0 +1,15 @@
+using FluentValidation;
+
+namespace ArtFolio.Features.Artworks.Update;
+
+public sealed class Validator : AbstractValidator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Title).ValidTitle();
+        RuleFor(r => r.Description).ValidDescription();
+        RuleFor(r => r.Category).ValidCategory();
+        RuleFor(r => r.Price).ValidPrice();
+        this.ValidTags(r => r.Tags);
+    }
+}

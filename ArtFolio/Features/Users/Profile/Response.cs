@@ -1,0 +1,17 @@
+using ArtFolio.Features.Artworks;
+
+namespace ArtFolio.Features.Users.Profile;
+
+/// <summary>A public profile: never the email.</summary>
+public sealed record Response(
+    string Username,
+    string? DisplayName,
+    string? AvatarUrl,
+    string? Bio,
+    string? Location,
+    string? Website,
+    DateTime CreatedAt,
+    int ArtworkCount,
+    IReadOnlyList<ArtworkResponse> Artworks,
+    bool IsMe
+);

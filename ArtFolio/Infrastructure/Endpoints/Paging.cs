@@ -1,0 +1,63 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ArtFolio.Infrastructure.Endpoints;
+
+/// <summary>A cursor page: <c>{ items, nextCursor }</c>; <c>nextCursor</c> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>Query parameters every list takes.</summary>
+public interface IPageQuery
+{
+    int? Limit { get; }
+    string? Cursor { get; }
+}
+
+public static class Paging
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static int LimitOf(IPageQuery query) => query.Limit ?? DefaultLimit;
+
+    /// <summary>The opaque cursor: base64url JSON of the last item's keys. Clients only hand it back.</summary>
+    public static string Encode<TKey>(TKey key) => Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(key));
+
+    public static bool TryDecode<TKey>(string? cursor, out TKey? key)
+        where TKey : class
+    {
+        key = null;
+        if (string.IsNullOrEmpty(cursor))
+            return false;
+        try
+        {
+            key = JsonSerializer.Deserialize<TKey>(Base64UrlEncoder.DecodeBytes(cursor));
+            return key is not null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The items of one page, read with one extra row to know whether another page follows.</summary>
+    public static Page<T> ToPage<T, TKey>(List<T> rows, int limit, Func<T, TKey> keyOf)
+    {
+        if (rows.Count <= limit)
+            return new Page<T>(rows, null);
+        rows.RemoveAt(limit);
+        return new Page<T>(rows, Encode(keyOf(rows[^1])));
+    }
+
+    /// <summary>limit from 1 to 100; a cursor this list issued (<paramref name="cursorIsValid"/> decides).</summary>
+    public static void AddPageRules<T>(this AbstractValidator<T> validator, Func<T, string, bool> cursorIsValid)
+        where T : IPageQuery
+    {
+        validator.RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
+        validator
+            .RuleFor(q => q.Cursor)
+            .Must((query, cursor) => cursor is null || cursorIsValid(query, cursor))
+            .WithMessage("This cursor was not issued for this list; start again without one.");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace ArtFolio.Infrastructure.Media;
+
+/// <summary>
+/// Cloudinary through its documented Upload API (its .NET SDK is not in our package source): signed
+/// uploads and destroys. Thumbnails are delivery URLs with a transformation, made by Cloudinary on demand.
+/// </summary>
+public sealed class CloudinaryMediaStore(
+    HttpClient http,
+    CloudinaryAccount account,
+    TimeProvider clock,
+    ILogger<CloudinaryMediaStore> logger
+) : IMediaStore
+{
+    public const string ThumbnailTransformation = "c_fill,w_400,h_400,q_auto,f_auto";
+
+    public async Task<StoredMedia> StoreAsync(ReceivedFile file, string folder, CancellationToken cancellationToken)
+    {
+        var resource = ResourceType(file.Type.Kind);
+        var parameters = Signed(new() { ["public_id"] = $"artfolio/{folder}/{Guid.CreateVersion7():N}" });
+
+        await using var content = File.OpenRead(file.TempPath);
+        using var form = new MultipartFormDataContent();
+        var fileContent = new StreamContent(content, 81920);
+        fileContent.Headers.ContentType = new MediaTypeHeaderValue(file.Type.ContentType);
+        form.Add(fileContent, "file", $"upload{file.Type.Extension}");
+        foreach (var (name, value) in parameters)
+            form.Add(new StringContent(value), name);
+
+        var uploaded = await SendAsync<UploadResult>($"{resource}/upload", form, cancellationToken);
+        if (uploaded?.PublicId is null || uploaded.SecureUrl is null)
+            throw new MediaStorageException("Cloudinary's upload answer had no public_id or secure_url.");
+
+        var media = new MediaRef(uploaded.PublicId, null, file.Type.Kind);
+        return new StoredMedia(media, uploaded.SecureUrl, ThumbnailUrl(uploaded.SecureUrl, file.Type.Kind));
+    }
+
+    public async Task DeleteAsync(MediaRef media, CancellationToken cancellationToken)
+    {
+        var parameters = Signed(new() { ["public_id"] = media.Key, ["invalidate"] = "true" });
+        using var form = new FormUrlEncodedContent(parameters);
+        var result = await SendAsync<DestroyResult>($"{ResourceType(media.Kind)}/destroy", form, cancellationToken);
+        if (result?.Result is not ("ok" or "not found"))
+            logger.LogWarning("Cloudinary did not destroy {PublicId}: {Result}", media.Key, result?.Result);
+    }
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        // The Admin API's ping: authenticated, cheap, and names nothing.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1_1/{account.CloudName}/ping");
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.ApiKey}:{account.ApiSecret}"))
+        );
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Cloudinary's signature: the parameters (without file, api_key, resource_type, cloud_name) sorted by
+    /// name, joined as <c>k=v</c> with <c>&amp;</c>, the API secret appended, SHA-1, lower-case hex.
+    /// </summary>
+    public static string Signature(IEnumerable<KeyValuePair<string, string>> parameters, string apiSecret)
+    {
+        var toSign = string.Join(
+            "&",
+            parameters
+                .Where(p => p.Key is not ("file" or "api_key" or "resource_type" or "cloud_name" or "signature"))
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => $"{p.Key}={p.Value}")
+        );
+        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(toSign + apiSecret)));
+    }
+
+    /// <summary>The delivery URL with the thumbnail transformation; a video's thumbnail is its first frame as an image.</summary>
+    public static string ThumbnailUrl(string secureUrl, MediaKind kind)
+    {
+        var marker = secureUrl.IndexOf("/upload/", StringComparison.Ordinal);
+        if (marker < 0)
+            return secureUrl;
+        var transformation = kind == MediaKind.Video ? "so_0," + ThumbnailTransformation : ThumbnailTransformation;
+        var thumbnail = secureUrl.Insert(marker + "/upload/".Length, transformation + "/");
+        return kind == MediaKind.Video ? Path.ChangeExtension(thumbnail, ".jpg") : thumbnail;
+    }
+
+    private Dictionary<string, string> Signed(Dictionary<string, string> parameters)
+    {
+        parameters["timestamp"] = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        parameters["signature"] = Signature(parameters, account.ApiSecret);
+        parameters["api_key"] = account.ApiKey;
+        return parameters;
+    }
+
+    private async Task<T?> SendAsync<T>(string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsync($"v1_1/{account.CloudName}/{path}", content, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                logger.LogWarning("Cloudinary answered {Status} to {Path}: {Body}", (int)response.StatusCode, path, body);
+                throw new MediaStorageException($"Cloudinary answered {(int)response.StatusCode}.");
+            }
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MediaStorageException("Cloudinary could not be reached.", e);
+        }
+    }
+
+    private static string ResourceType(MediaKind kind) => kind == MediaKind.Video ? "video" : "image";
+
+    private sealed record UploadResult(
+        [property: JsonPropertyName("public_id")] string? PublicId,
+        [property: JsonPropertyName("secure_url")] string? SecureUrl
+    );
+
+    private sealed record DestroyResult([property: JsonPropertyName("result")] string? Result);
+}

@@ -1,0 +1,45 @@
+using ArtFolio.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArtFolio.Infrastructure.Persistence.Configurations;
+
+internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
+{
+    public void Configure(EntityTypeBuilder<Artwork> artwork)
+    {
+        artwork.ToTable("artworks");
+        artwork.HasKey(a => a.Id);
+        artwork.Property(a => a.Title).HasMaxLength(120);
+        artwork.Property(a => a.Description).HasMaxLength(5000);
+        artwork.Property(a => a.Category).HasMaxLength(50);
+        artwork.Property(a => a.CategoryKey).HasMaxLength(50);
+        artwork.Property(a => a.MediaKind).HasConversion<string>().HasMaxLength(10);
+        artwork.Property(a => a.ContentType).HasMaxLength(50);
+        artwork.Property(a => a.MediaKey).HasMaxLength(300);
+        artwork.Property(a => a.ThumbnailKey).HasMaxLength(300);
+        artwork.Property(a => a.ImageUrl).HasMaxLength(2048);
+        artwork.Property(a => a.ThumbnailUrl).HasMaxLength(2048);
+        artwork.Ignore(a => a.Media);
+        artwork.HasOne(a => a.Artist).WithMany().HasForeignKey(a => a.ArtistId).OnDelete(DeleteBehavior.Cascade);
+        artwork.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArtworkId).OnDelete(DeleteBehavior.Cascade);
+
+        // One index per listing order, each ending in Id: keyset pages seek on (sort key, id).
+        artwork.HasIndex(a => new { a.CreatedAt, a.Id });
+        artwork.HasIndex(a => new { a.LikeCount, a.Id });
+        artwork.HasIndex(a => new { a.PriceCents, a.Id });
+        artwork.HasIndex(a => new { a.ArtistId, a.CreatedAt });
+        artwork.HasIndex(a => new { a.CategoryKey, a.CreatedAt });
+    }
+}
+
+internal sealed class ArtworkTagConfiguration : IEntityTypeConfiguration<ArtworkTag>
+{
+    public void Configure(EntityTypeBuilder<ArtworkTag> tag)
+    {
+        tag.ToTable("artwork_tags");
+        tag.HasKey(t => new { t.ArtworkId, t.Name });
+        tag.Property(t => t.Name).HasMaxLength(30);
+        tag.HasIndex(t => new { t.Name, t.ArtworkId });
+    }
+}
