@@ -125,7 +125,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return new TestUser(
             ClientWithToken(auth!.AccessToken),
-            Guid.Parse(auth.User.Id),
+            auth.User.Id,
             username,
             request.Email,
             password,
