@@ -48,6 +48,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public Db Database { get; }
+
+    /// <summary>This app's local media folder (every app has its own).</summary>
+    public string MediaRoot => settings["Media:LocalPath"]!;
     public AdjustableClock Clock { get; } = new();
     public SqlRecorder Sql { get; } = new();
 
@@ -80,6 +83,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             all["Database:Provider"] = "Sqlite";
             all["Database:ConnectionString"] = $"Data Source={sqliteFile}";
         }
+        all["Media:LocalPath"] = Directory.CreateTempSubdirectory("artfolio-media-").FullName;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
 
@@ -101,12 +105,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient ClientWithToken(string accessToken)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return client;
-    }
+    /// <summary>The same app (database, media folder, settings) with one more EF interceptor, e.g. to make writes fail.</summary>
+    public WebApplicationFactory<Program> WithInterceptor(IInterceptor interceptor) =>
+        WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(interceptor)));
 
     /// <summary>Registers a new user with a unique name starting with <paramref name="name"/>.</summary>
     public async Task<TestUser> CreateUserAsync(string name = "user")
@@ -124,7 +125,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var (response, auth) = await Anonymous.PostAsync<Register.Endpoint, Register.Request, AuthResponse>(request);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return new TestUser(
-            ClientWithToken(auth!.AccessToken),
+            this.ClientWithToken(auth!.AccessToken),
             auth.User.Id,
             username,
             request.Email,
@@ -132,6 +133,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
             auth
         );
     }
+
+    /// <summary>Every file in the app's media folder, uploads still streaming in included.</summary>
+    public IReadOnlyList<string> MediaFiles() =>
+        Directory
+            .GetFiles(MediaRoot, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(MediaRoot, f))
+            .Where(f => !Path.GetFileName(f).StartsWith("probe-", StringComparison.Ordinal))
+            .ToList();
 
     /// <summary>A name no other test uses: <c>alice_k3j9x2ab</c>.</summary>
     public static string Unique(string name) => $"{name}_{Guid.NewGuid().ToString("N")[..8]}";
@@ -164,6 +173,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             );
             await drop.ExecuteNonQueryAsync();
         }
+        Directory.Delete(MediaRoot, recursive: true);
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -186,5 +196,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}
+
+public static class WebApplicationFactoryExtensions
+{
+    public static HttpClient ClientWithToken(this WebApplicationFactory<Program> factory, string accessToken)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
     }
 }

@@ -66,7 +66,12 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
         if (exception is Media.MediaStorageException)
-            logger.LogWarning(exception, "Media storage failed for {Method} {Path}", http.Request.Method, http.Request.Path);
+            logger.LogWarning(
+                exception,
+                "Media storage failed for {Method} {Path}",
+                http.Request.Method,
+                http.Request.Path
+            );
         else if (status >= 500)
             logger.LogError(
                 exception,
@@ -101,7 +106,9 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
                 ? $"The request body is not valid JSON{(string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}")}."
             : bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
                 ? "A JSON request body is required."
-            : bad.Message,
+            : UnbindableParameter().Match(bad.Message) is { Success: true } parameter
+                ? $"'{parameter.Groups["value"].Value}' is not a valid value for {JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value)}."
+            : "The request is malformed.",
         };
 
     private static JsonException? FindJsonError(Exception? exception)

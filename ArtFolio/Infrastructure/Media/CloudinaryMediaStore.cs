@@ -112,12 +112,20 @@ public sealed class CloudinaryMediaStore(
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                logger.LogWarning("Cloudinary answered {Status} to {Path}: {Body}", (int)response.StatusCode, path, body);
+                logger.LogWarning(
+                    "Cloudinary answered {Status} to {Path}: {Body}",
+                    (int)response.StatusCode,
+                    path,
+                    body
+                );
                 throw new MediaStorageException($"Cloudinary answered {(int)response.StatusCode}.");
             }
             return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
+            when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException
+                && !cancellationToken.IsCancellationRequested
+            )
         {
             throw new MediaStorageException("Cloudinary could not be reached.", e);
         }

@@ -28,7 +28,9 @@ public static class ImageHeader
     private static (int, int)? Png(Stream s)
     {
         var h = Read(s, 0, 24);
-        return h[12..16].SequenceEqual("IHDR"u8) ? Valid(BinaryPrimitives.ReadInt32BigEndian(h[16..]), BinaryPrimitives.ReadInt32BigEndian(h[20..])) : null;
+        return h[12..16].SequenceEqual("IHDR"u8)
+            ? Valid(BinaryPrimitives.ReadInt32BigEndian(h[16..]), BinaryPrimitives.ReadInt32BigEndian(h[20..]))
+            : null;
     }
 
     private static (int, int)? Gif(Stream s)
@@ -72,7 +74,10 @@ public static class ImageHeader
             if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
             {
                 var frame = Read(s, s.Position, 5); // precision, height, width
-                return Valid(BinaryPrimitives.ReadUInt16BigEndian(frame[3..]), BinaryPrimitives.ReadUInt16BigEndian(frame[1..]));
+                return Valid(
+                    BinaryPrimitives.ReadUInt16BigEndian(frame[3..]),
+                    BinaryPrimitives.ReadUInt16BigEndian(frame[1..])
+                );
             }
             s.Position += length - 2;
         }

@@ -23,12 +23,11 @@ public static class MediaSetup
                     "Media:Provider is Cloudinary but neither Cloudinary:Url nor CLOUDINARY_URL is set."
                 );
             services.AddSingleton(CloudinaryAccount.Parse(url));
-            services
-                .AddHttpClient<IMediaStore, CloudinaryMediaStore>(http =>
-                {
-                    http.BaseAddress = new Uri(cloudinary.ApiBaseUrl.TrimEnd('/') + "/");
-                    http.Timeout = TimeSpan.FromMinutes(10); // a 200 MB video on a slow link
-                });
+            services.AddHttpClient<IMediaStore, CloudinaryMediaStore>(http =>
+            {
+                http.BaseAddress = new Uri(cloudinary.ApiBaseUrl.TrimEnd('/') + "/");
+                http.Timeout = TimeSpan.FromMinutes(10); // a 200 MB video on a slow link
+            });
         }
         else
             services.AddSingleton<IMediaStore, LocalMediaStore>();

@@ -55,7 +55,10 @@ public sealed class MultipartUpload : IAsyncDisposable
                 if (name.Equals(fileField, StringComparison.OrdinalIgnoreCase))
                 {
                     if (upload.File is not null)
-                        throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"Send one '{fileField}' file.");
+                        throw new RequestRejectedException(
+                            StatusCodes.Status400BadRequest,
+                            $"Send one '{fileField}' file."
+                        );
                     upload.File = await ReceiveFileAsync(section.Body, options, accepted, http.RequestAborted);
                 }
                 else if (!disposition.IsFileDisposition())
@@ -70,7 +73,10 @@ public sealed class MultipartUpload : IAsyncDisposable
         }
         catch (Exception e) when (e is (IOException or InvalidDataException) and not BadHttpRequestException)
         {
-            throw new RequestRejectedException(StatusCodes.Status400BadRequest, "The multipart body is malformed or incomplete.");
+            throw new RequestRejectedException(
+                StatusCodes.Status400BadRequest,
+                "The multipart body is malformed or incomplete."
+            );
         }
         return upload;
     }
@@ -115,7 +121,16 @@ public sealed class MultipartUpload : IAsyncDisposable
         try
         {
             long total;
-            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (
+                var target = new FileStream(
+                    path,
+                    FileMode.CreateNew,
+                    FileAccess.Write,
+                    FileShare.None,
+                    81920,
+                    useAsync: true
+                )
+            )
             {
                 await target.WriteAsync(head.AsMemory(0, headLength), cancellationToken);
                 total = headLength;

@@ -4,7 +4,8 @@ namespace ArtFolio.Infrastructure.Media;
 /// An uploaded file, streamed to a temporary file while it arrived. Disposing deletes the temporary
 /// file if no store has taken it, so a failed request leaves nothing behind.
 /// </summary>
-public sealed class ReceivedFile(string tempPath, MediaType type, long bytes, int? width, int? height) : IAsyncDisposable
+public sealed class ReceivedFile(string tempPath, MediaType type, long bytes, int? width, int? height)
+    : IAsyncDisposable
 {
     public string TempPath { get; } = tempPath;
     public MediaType Type { get; } = type;

@@ -15,9 +15,7 @@ public sealed class Endpoint : IEndpoint
         {
             Summary = "Delete an artwork and its stored media (its artist only)",
             Configure = endpoint =>
-                endpoint
-                    .ProducesProblem(StatusCodes.Status403Forbidden)
-                    .ProducesProblem(StatusCodes.Status404NotFound),
+                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
         };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Handle(

@@ -14,7 +14,8 @@ public sealed class Endpoint : IEndpoint
         EndpointDefinition.Get("artworks", Handle) with
         {
             Summary = "Explore artworks: filters, search, sorting and cursor pages",
-            Description = "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort.",
+            Description =
+                "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort.",
             AllowAnonymous = true,
         };
 
@@ -35,7 +36,7 @@ public sealed class Endpoint : IEndpoint
             .Take(limit + 1)
             .Select(ArtworkResponse.Projection(caller.UserIdOrNull()))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, limit, r => new CursorKey(sort.Name, sort.KeyOf(r), r.Id)));
+        return TypedResults.Ok(Paging.ToPage(rows, limit, sort.CursorAfter));
     }
 
     private static IQueryable<Artwork> Filter(IQueryable<Artwork> artworks, Query query)

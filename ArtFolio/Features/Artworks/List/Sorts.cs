@@ -3,57 +3,105 @@ using ArtFolio.Domain;
 
 namespace ArtFolio.Features.Artworks.List;
 
-/// <summary>Where the previous page ended: the sort it belongs to, the last item's sort key and id.</summary>
+/// <summary>Where the previous page ended: the sort it belongs to, the last item's sort key (as a long) and id.</summary>
 public sealed record CursorKey(string Sort, long Key, Guid Id);
 
 /// <summary>
-/// The listing orders. Each sorts on one integer key then the id, and pages by seeking past the last
-/// (key, id) seen, so items added while a client walks the pages neither repeat nor go missing.
+/// A listing order: one key column then the id, paged by seeking past the last (key, id) seen, so
+/// items added while a client walks the pages neither repeat nor go missing.
 /// </summary>
-public sealed record Sort(string Name, bool Descending, Expression<Func<Artwork, long>> Key, Func<ArtworkResponse, long> KeyOf)
+public abstract record Sort(string Name, bool Descending)
 {
     // Unpriced artworks come last in both price orders.
     private const long NoPriceAscending = long.MaxValue;
     private const long NoPriceDescending = -1;
 
-    public static readonly IReadOnlyDictionary<string, Sort> All = new[]
-    {
-        new Sort("newest", true, a => a.CreatedAt.Ticks, r => r.CreatedAt.Ticks),
-        new Sort("oldest", false, a => a.CreatedAt.Ticks, r => r.CreatedAt.Ticks),
-        new Sort("popular", true, a => a.LikeCount, r => r.LikeCount),
-        new Sort("price_asc", false, a => a.PriceCents ?? NoPriceAscending, r => Money.ToCents(r.Price) ?? NoPriceAscending),
-        new Sort("price_desc", true, a => a.PriceCents ?? NoPriceDescending, r => Money.ToCents(r.Price) ?? NoPriceDescending),
-    }.ToDictionary(s => s.Name);
-
     public const string Default = "newest";
 
-    public IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks) =>
-        Descending
-            ? artworks.OrderByDescending(Key).ThenByDescending(a => a.Id)
-            : artworks.OrderBy(Key).ThenBy(a => a.Id);
+    public static readonly IReadOnlyDictionary<string, Sort> All = new Sort[]
+    {
+        // Times seek on the column itself (the database compares its own representation); the cursor carries ticks.
+        new By<DateTime>(
+            "newest",
+            true,
+            a => a.CreatedAt,
+            r => r.CreatedAt,
+            t => t.Ticks,
+            k => new DateTime(k, DateTimeKind.Utc)
+        ),
+        new By<DateTime>(
+            "oldest",
+            false,
+            a => a.CreatedAt,
+            r => r.CreatedAt,
+            t => t.Ticks,
+            k => new DateTime(k, DateTimeKind.Utc)
+        ),
+        new By<int>("popular", true, a => a.LikeCount, r => r.LikeCount, n => n, k => (int)k),
+        new By<long>(
+            "price_asc",
+            false,
+            a => a.PriceCents ?? NoPriceAscending,
+            r => Money.ToCents(r.Price) ?? NoPriceAscending,
+            n => n,
+            k => k
+        ),
+        new By<long>(
+            "price_desc",
+            true,
+            a => a.PriceCents ?? NoPriceDescending,
+            r => Money.ToCents(r.Price) ?? NoPriceDescending,
+            n => n,
+            k => k
+        ),
+    }.ToDictionary(s => s.Name);
+
+    public abstract IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks);
 
     /// <summary>Only the artworks after <paramref name="cursor"/> in this order.</summary>
-    public IQueryable<Artwork> After(IQueryable<Artwork> artworks, CursorKey cursor)
+    public abstract IQueryable<Artwork> After(IQueryable<Artwork> artworks, CursorKey cursor);
+
+    public abstract CursorKey CursorAfter(ArtworkResponse last);
+
+    private sealed record By<TKey>(
+        string Name,
+        bool Descending,
+        Expression<Func<Artwork, TKey>> Key,
+        Func<ArtworkResponse, TKey> KeyOf,
+        Func<TKey, long> ToCursor,
+        Func<long, TKey> FromCursor
+    ) : Sort(Name, Descending)
     {
-        // (key, id) beyond the cursor's (key, id): a.Key > k || (a.Key == k && a.Id > id), mirrored when descending.
-        var a = Key.Parameters[0];
-        var key = Key.Body;
-        var k = Expression.Constant(cursor.Key);
-        var idComparison = Expression.Call(
-            Expression.Property(a, nameof(Artwork.Id)),
-            typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!,
-            Expression.Constant(cursor.Id)
-        );
-        var zero = Expression.Constant(0);
-        var beyond = Descending
-            ? Expression.OrElse(
-                Expression.LessThan(key, k),
-                Expression.AndAlso(Expression.Equal(key, k), Expression.LessThan(idComparison, zero))
-            )
-            : Expression.OrElse(
-                Expression.GreaterThan(key, k),
-                Expression.AndAlso(Expression.Equal(key, k), Expression.GreaterThan(idComparison, zero))
+        public override IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks) =>
+            Descending
+                ? artworks.OrderByDescending(Key).ThenByDescending(a => a.Id)
+                : artworks.OrderBy(Key).ThenBy(a => a.Id);
+
+        public override CursorKey CursorAfter(ArtworkResponse last) => new(Name, ToCursor(KeyOf(last)), last.Id);
+
+        public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, CursorKey cursor)
+        {
+            // key > k || (key == k && id > i), mirrored when descending. Guid.CompareTo becomes a plain
+            // comparison of the id column in SQL.
+            var a = Key.Parameters[0];
+            var key = Key.Body;
+            var k = Expression.Constant(FromCursor(cursor.Key), typeof(TKey));
+            var idOrder = Expression.Call(
+                Expression.Property(a, nameof(Artwork.Id)),
+                typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!,
+                Expression.Constant(cursor.Id)
             );
-        return artworks.Where(Expression.Lambda<Func<Artwork, bool>>(beyond, a));
+            var zero = Expression.Constant(0);
+            var beyond = Descending
+                ? Expression.OrElse(
+                    Expression.LessThan(key, k),
+                    Expression.AndAlso(Expression.Equal(key, k), Expression.LessThan(idOrder, zero))
+                )
+                : Expression.OrElse(
+                    Expression.GreaterThan(key, k),
+                    Expression.AndAlso(Expression.Equal(key, k), Expression.GreaterThan(idOrder, zero))
+                );
+            return artworks.Where(Expression.Lambda<Func<Artwork, bool>>(beyond, a));
+        }
     }
 }

@@ -16,6 +16,9 @@ public sealed class Validator : AbstractValidator<Query>
         RuleFor(q => q.Tag).MaximumLength(Rules.MaxTagLength);
         RuleFor(q => q.Category).MaximumLength(50);
         RuleFor(q => q.Artist).MaximumLength(30);
-        this.AddPageRules((query, cursor) => Paging.TryDecode<CursorKey>(cursor, out var key) && key!.Sort == (query.Sort ?? Sort.Default));
+        this.AddPageRules(
+            (query, cursor) =>
+                Paging.TryDecode<CursorKey>(cursor, out var key) && key!.Sort == (query.Sort ?? Sort.Default)
+        );
     }
 }

@@ -65,10 +65,15 @@ public sealed class Endpoint : IEndpoint
         var clock = Stopwatch.StartNew();
         var healthy = await media.IsHealthyAsync(cancellationToken);
         var provider = options.Provider.ToString().ToLowerInvariant();
-        var detail = options.Provider == MediaProvider.Local
-            ? $"{provider}; thumbnails {(Vips.IsAvailable ? "by libvips" : "off (no libvips): originals stand in")}"
-            : provider;
-        return new ServiceStatus(healthy ? Ok : Degraded, clock.ElapsedMilliseconds, healthy ? detail : $"{provider} unavailable");
+        var detail =
+            options.Provider == MediaProvider.Local
+                ? $"{provider}; thumbnails {(Vips.IsAvailable ? "by libvips" : "off (no libvips): originals stand in")}"
+                : provider;
+        return new ServiceStatus(
+            healthy ? Ok : Degraded,
+            clock.ElapsedMilliseconds,
+            healthy ? detail : $"{provider} unavailable"
+        );
     }
 
     private static async Task<ServiceStatus> CheckDatabase(

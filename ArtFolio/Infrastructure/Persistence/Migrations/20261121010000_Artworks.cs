@@ -38,7 +38,13 @@ public sealed class Artworks : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_artworks", x => x.Id);
-                table.ForeignKey("FK_artworks_users_ArtistId", x => x.ArtistId, "users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_artworks_users_ArtistId",
+                    x => x.ArtistId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
         migrationBuilder.CreateIndex("IX_artworks_CreatedAt_Id", "artworks", ["CreatedAt", "Id"]);
@@ -57,7 +63,13 @@ public sealed class Artworks : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_artwork_tags", x => new { x.ArtworkId, x.Name });
-                table.ForeignKey("FK_artwork_tags_artworks_ArtworkId", x => x.ArtworkId, "artworks", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_artwork_tags_artworks_ArtworkId",
+                    x => x.ArtworkId,
+                    "artworks",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
         migrationBuilder.CreateIndex("IX_artwork_tags_Name_ArtworkId", "artwork_tags", ["Name", "ArtworkId"]);

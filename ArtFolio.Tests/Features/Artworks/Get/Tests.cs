@@ -1,0 +1,55 @@
+using System.Net;
+using ArtFolio.Features.Artworks;
+using ArtFolio.Tests.Infrastructure;
+
+namespace ArtFolio.Tests.Features.Artworks.Get;
+
+using Get = ArtFolio.Features.Artworks.Get;
+
+public sealed class Tests
+{
+    [Theory, AllDatabases]
+    public async Task Anyone_can_read_an_artwork_and_only_its_artist_owns_it(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var created = await alice.CreateArtworkAsync("Sunrise", price: "5", tags: "sun");
+
+        var (asAlice, mine) = await alice.Client.GetAsync<Get.Endpoint, ArtworkResponse>(new { created.Id });
+        var (asBob, theirs) = await bob.Client.GetAsync<Get.Endpoint, ArtworkResponse>(new { created.Id });
+        var (asNobody, anonymous) = await app.Anonymous.GetAsync<Get.Endpoint, ArtworkResponse>(new { created.Id });
+
+        (asAlice.StatusCode, asBob.StatusCode, asNobody.StatusCode).ShouldBe(
+            (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)
+        );
+        mine!.IsOwner.ShouldBeTrue();
+        theirs!.IsOwner.ShouldBeFalse();
+        anonymous!.IsOwner.ShouldBeFalse();
+        (anonymous with { IsOwner = true }).ShouldBe(mine with { Tags = mine.Tags }, new ArtworkComparer());
+        anonymous.Id.ToString().ShouldBe(anonymous.Id.ToString().ToLowerInvariant());
+    }
+
+    [Theory]
+    [InlineData("01a1fe85-0000-7000-8000-000000000000")]
+    [InlineData("not-a-guid")]
+    [InlineData("123")]
+    public async Task An_unknown_or_malformed_id_is_404(string id)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.GetAsync($"/api/v1/artworks/{id}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.ReadProblemAsync()).Status.ShouldBe(404);
+    }
+
+    /// <summary>Records compare lists by reference; this compares artworks by their JSON.</summary>
+    private sealed class ArtworkComparer : IEqualityComparer<ArtworkResponse>
+    {
+        public bool Equals(ArtworkResponse? x, ArtworkResponse? y) =>
+            System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
+
+        public int GetHashCode(ArtworkResponse obj) => 0;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using ArtFolio.Infrastructure.Media;
+using ArtFolio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Tests.Features.Artworks.Media;
+
+using Delete = ArtFolio.Features.Artworks.Delete;
+using Status = ArtFolio.Features.Operations.Status;
+
+/// <summary>The API with Media:Provider=Cloudinary, against a fake Cloudinary that checks signatures.</summary>
+public sealed class CloudinaryTests
+{
+    private static async Task<(TestApp App, FakeCloudinary Cloudinary)> StartAsync(Db db)
+    {
+        var cloudinary = await FakeCloudinary.StartAsync();
+        var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?>
+            {
+                ["Media:Provider"] = "Cloudinary",
+                ["Cloudinary:Url"] = cloudinary.CloudinaryUrl,
+                ["Cloudinary:ApiBaseUrl"] = cloudinary.BaseUrl,
+            }
+        );
+        return (app, cloudinary);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Uploads_with_a_valid_signature_and_serves_delivery_urls(Db db)
+    {
+        var (app, cloudinary) = await StartAsync(db);
+        await using var _ = app;
+        await using var __ = cloudinary;
+        var alice = await app.CreateUserAsync("alice");
+        var png = TestMedia.Png(300, 200);
+
+        var (response, artwork) = await alice.Client.UploadAsync(png, ("title", "Cloudy"), ("category", "sky"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        cloudinary.RejectedSignatures.ShouldBe(0);
+        var (publicId, stored) = cloudinary.Stored.Single();
+        stored.ShouldBe(png);
+        publicId.ShouldStartWith("artfolio/artworks/");
+        artwork!.ImageUrl.ShouldBe(
+            $"https://res.cloudinary.com/{FakeCloudinary.CloudName}/image/upload/v1700000000/{publicId}.png"
+        );
+        artwork.ThumbnailUrl.ShouldBe(
+            $"https://res.cloudinary.com/{FakeCloudinary.CloudName}/image/upload/c_fill,w_400,h_400,q_auto,f_auto/v1700000000/{publicId}.png"
+        );
+        (artwork.Width, artwork.Height).ShouldBe((300, 200));
+        app.MediaFiles().ShouldBeEmpty(); // the temporary file went to Cloudinary and was removed
+    }
+
+    [Fact]
+    public async Task A_video_goes_to_the_video_endpoint_and_its_thumbnail_is_a_frame()
+    {
+        var (app, cloudinary) = await StartAsync(Db.Sqlite);
+        await using var _ = app;
+        await using var __ = cloudinary;
+        var alice = await app.CreateUserAsync("alice");
+
+        var (response, artwork) = await alice.Client.UploadAsync(
+            TestMedia.Mp4(),
+            ("title", "Clip"),
+            ("category", "film")
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        artwork!.ImageUrl.ShouldContain("/video/upload/");
+        artwork.ThumbnailUrl.ShouldContain("/video/upload/so_0,c_fill,w_400,h_400,q_auto,f_auto/");
+        artwork.ThumbnailUrl.ShouldEndWith(".jpg");
+    }
+
+    [Fact]
+    public async Task Deleting_the_artwork_destroys_the_stored_file_with_a_signed_call()
+    {
+        var (app, cloudinary) = await StartAsync(Db.Sqlite);
+        await using var _ = app;
+        await using var __ = cloudinary;
+        var alice = await app.CreateUserAsync("alice");
+        var artwork = await alice.CreateArtworkAsync();
+        var publicId = cloudinary.Stored.Keys.Single();
+
+        var response = await alice.Client.SendAsync<Delete.Endpoint>(route: new { artwork.Id });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        cloudinary.Destroyed.ShouldBe([publicId]);
+        cloudinary.Stored.ShouldBeEmpty();
+        cloudinary.RejectedSignatures.ShouldBe(0);
+    }
+
+    [Theory, AllDatabases]
+    public async Task When_cloudinary_fails_the_client_gets_502_and_no_artwork_exists(Db db)
+    {
+        var (app, cloudinary) = await StartAsync(db);
+        await using var _ = app;
+        await using var __ = cloudinary;
+        var alice = await app.CreateUserAsync("alice");
+        cloudinary.FailUploads = true;
+
+        var (response, _) = await alice.Client.UploadAsync(TestMedia.Png(), ("title", "x"), ("category", "y"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        (await response.ReadProblemAsync()).Detail!.ShouldContain("nothing was saved");
+        (await app.QueryAsync(d => d.Artworks.CountAsync(a => a.ArtistId == alice.Id))).ShouldBe(0);
+        app.MediaFiles().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_refused_by_cloudinary_and_reported_as_502()
+    {
+        var cloudinary = await FakeCloudinary.StartAsync();
+        await using var __ = cloudinary;
+        await using var app = await TestApp.StartAsync(
+            Db.Sqlite,
+            new Dictionary<string, string?>
+            {
+                ["Media:Provider"] = "Cloudinary",
+                ["Cloudinary:Url"] = $"cloudinary://{FakeCloudinary.ApiKey}:wrong-secret@{FakeCloudinary.CloudName}",
+                ["Cloudinary:ApiBaseUrl"] = cloudinary.BaseUrl,
+            }
+        );
+        var alice = await app.CreateUserAsync("alice");
+
+        var (response, _) = await alice.Client.UploadAsync(TestMedia.Png(), ("title", "x"), ("category", "y"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        cloudinary.RejectedSignatures.ShouldBe(1);
+        var (status, body) = await app.Anonymous.GetAsync<Status.Endpoint, Status.Response>();
+        body!.Services["media"].Status.ShouldBe(Status.Endpoint.Degraded);
+        status.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void The_signature_matches_cloudinarys_documented_example()
+    {
+        // From Cloudinary's "Generating authentication signatures" page.
+        var signature = CloudinaryMediaStore.Signature(
+            [
+                new("eager", "w_400,h_300,c_pad|w_260,h_200,c_crop"),
+                new("public_id", "sample_image"),
+                new("timestamp", "1315060510"),
+                new("file", "ignored"),
+                new("api_key", "ignored"),
+            ],
+            "abcd"
+        );
+
+        signature.ShouldBe("bfd09f95f331f558cbd1320e67aa8d488770583e");
+    }
+
+    [Theory]
+    [InlineData("cloudinary://key:secret@cloud", "key", "secret", "cloud")]
+    [InlineData("cloudinary://123:a%2Fb@my-cloud", "123", "a/b", "my-cloud")]
+    public void Reads_the_cloudinary_url(string url, string key, string secret, string cloud) =>
+        CloudinaryAccount.Parse(url).ShouldBe(new CloudinaryAccount(key, secret, cloud));
+
+    [Theory]
+    [InlineData("https://key:secret@cloud")]
+    [InlineData("cloudinary://key@cloud")]
+    [InlineData("cloudinary://:secret@cloud")]
+    public void Refuses_a_malformed_cloudinary_url(string url) =>
+        Should.Throw<InvalidOperationException>(() => CloudinaryAccount.Parse(url));
+}

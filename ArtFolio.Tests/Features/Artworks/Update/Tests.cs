@@ -1,0 +1,150 @@
+using System.Net;
+using ArtFolio.Features.Artworks;
+using ArtFolio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Tests.Features.Artworks.Update;
+
+using Update = ArtFolio.Features.Artworks.Update;
+
+public sealed class Tests
+{
+    [Theory, AllDatabases]
+    public async Task The_artist_edits_the_details(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        var created = await alice.CreateArtworkAsync("Draft", price: "10", tags: "old,keep", description: "first");
+
+        var (response, updated) = await alice.Client.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            new()
+            {
+                Title = "Final",
+                Category = "Sculpture",
+                Price = 99.99m,
+                Tags = ["Keep", "new"],
+            },
+            new { created.Id }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        updated!.Title.ShouldBe("Final");
+        updated.Category.ShouldBe("Sculpture");
+        updated.Price.ShouldBe(99.99m);
+        updated.Tags.ShouldBe(["keep", "new"]);
+        updated.Description.ShouldBeNull(); // PUT replaces: left out means cleared
+        updated.ImageUrl.ShouldBe(created.ImageUrl);
+        updated.UpdatedAt.ShouldBeGreaterThan(created.UpdatedAt);
+        var stored = await app.QueryAsync(d => d.Artworks.Include(a => a.Tags).SingleAsync(a => a.Id == created.Id));
+        stored.PriceCents.ShouldBe(9999);
+        stored.CategoryKey.ShouldBe("sculpture");
+        stored.Tags.Select(t => t.Name).Order().ShouldBe(["keep", "new"]);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Someone_else_gets_403_and_changes_nothing(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        var mallory = await app.CreateUserAsync("mallory");
+        var created = await alice.CreateArtworkAsync("Mine");
+
+        var (response, _) = await mallory.Client.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            new() { Title = "Stolen", Category = "x" },
+            new { created.Id }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.QueryAsync(d => d.Artworks.SingleAsync(a => a.Id == created.Id))).Title.ShouldBe("Mine");
+    }
+
+    [Fact]
+    public async Task Fields_a_client_may_not_set_are_ignored()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var created = await alice.CreateArtworkAsync("Mine");
+
+        var response = await alice.Client.SendAsync<Update.Endpoint>(
+            new
+            {
+                title = "Still mine",
+                category = "x",
+                artistId = bob.Id,
+                likeCount = 500,
+                imageUrl = "https://evil.example/x.png",
+                createdAt = "2000-01-01T00:00:00Z",
+            },
+            new { created.Id }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = await app.QueryAsync(d => d.Artworks.SingleAsync(a => a.Id == created.Id));
+        (stored.ArtistId, stored.LikeCount, stored.ImageUrl).ShouldBe((alice.Id, 0, created.ImageUrl));
+        stored.CreatedAt.ShouldBe(created.CreatedAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Theory]
+    [InlineData("{\"title\":\"\",\"category\":\"x\"}", "title")]
+    [InlineData("{\"title\":\"x\"}", "category")]
+    [InlineData("{\"title\":\"x\",\"category\":\"x\",\"price\":-1}", "price")]
+    [InlineData("{\"title\":\"x\",\"category\":\"x\",\"price\":1.005}", "price")]
+    [InlineData(
+        "{\"title\":\"x\",\"category\":\"x\",\"tags\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]}",
+        "tags"
+    )]
+    public async Task Invalid_details_are_400_by_name(string json, string field)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var created = await alice.CreateArtworkAsync();
+
+        var response = await alice.Client.SendAsync<Update.Endpoint>(
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            new { created.Id }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);
+    }
+
+    [Theory]
+    [InlineData("{\"title\":\"x\",\"category\":\"x\",\"price\":\"ten\"}")]
+    [InlineData("{\"title\":[1],\"category\":\"x\"}")]
+    [InlineData("{\"title\":\"x\",")]
+    public async Task Wrong_types_and_broken_json_are_400(string json)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var created = await alice.CreateArtworkAsync();
+
+        var response = await alice.Client.SendAsync<Update.Endpoint>(
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            new { created.Id }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Detail!.ShouldStartWith("The request body is not valid JSON");
+    }
+
+    [Fact]
+    public async Task An_unknown_artwork_is_404_and_no_token_is_401()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var request = new Update.Request { Title = "x", Category = "y" };
+
+        var (unknown, _) = await alice.Client.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            request,
+            new { Id = Guid.CreateVersion7() }
+        );
+        var (anonymous, _) = await app.Anonymous.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            request,
+            new { Id = Guid.CreateVersion7() }
+        );
+
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}

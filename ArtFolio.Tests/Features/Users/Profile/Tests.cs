@@ -1,0 +1,47 @@
+using System.Net;
+using ArtFolio.Tests.Features.Artworks;
+using ArtFolio.Tests.Infrastructure;
+
+namespace ArtFolio.Tests.Features.Users.Profile;
+
+using Profile = ArtFolio.Features.Users.Profile;
+
+public sealed class Tests
+{
+    [Theory, AllDatabases]
+    public async Task Shows_the_artist_with_their_newest_twelve_artworks(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var created = new List<Guid>();
+        for (var i = 0; i < 13; i++)
+            created.Add((await alice.CreateArtworkAsync($"Work {i}")).Id);
+
+        var (response, profile) = await bob.Client.GetAsync<Profile.Endpoint, Profile.Response>(
+            new { Username = alice.Username.ToUpperInvariant() }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        profile!.Username.ShouldBe(alice.Username);
+        profile.DisplayName.ShouldBe("alice tester");
+        profile.ArtworkCount.ShouldBe(13);
+        profile.Artworks.Select(a => a.Id).ShouldBe(Enumerable.Reverse(created).Take(12));
+        profile.IsMe.ShouldBeFalse();
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain(alice.Email);
+        var (_, own) = await alice.Client.GetAsync<Profile.Endpoint, Profile.Response>(new { alice.Username });
+        own!.IsMe.ShouldBeTrue();
+        own.Artworks.ShouldAllBe(a => a.IsOwner);
+    }
+
+    [Fact]
+    public async Task An_unknown_username_is_404()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.SendAsync<Profile.Endpoint>(route: new { Username = "no_such_user_here" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.ReadProblemAsync()).Status.ShouldBe(404);
+    }
+}
