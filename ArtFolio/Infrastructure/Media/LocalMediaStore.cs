@@ -6,7 +6,11 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
     public const string UrlPrefix = "/media";
     private readonly string root = options.LocalRoot();
 
-    public Task<StoredMedia> StoreAsync(ReceivedFile file, string folder, CancellationToken cancellationToken)
+    // Decoding for a thumbnail costs memory in proportion to the image, and it is CPU-bound anyway:
+    // at most one per core at a time keeps memory flat however many uploads arrive together.
+    private static readonly SemaphoreSlim ThumbnailSlots = new(Environment.ProcessorCount);
+
+    public async Task<StoredMedia> StoreAsync(ReceivedFile file, string folder, CancellationToken cancellationToken)
     {
         var name = Guid.CreateVersion7().ToString("N");
         var key = $"{folder}/{name}{file.Type.Extension}";
@@ -24,11 +28,26 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
         if (thumbnailKey is not null)
         {
             Directory.CreateDirectory(Path.Combine(root, folder, "thumbs"));
-            if (!Vips.TryThumbnail(PathOf(key), PathOf(thumbnailKey), options.ThumbnailSize))
+            if (!await MakeThumbnailAsync(PathOf(key), PathOf(thumbnailKey), cancellationToken))
                 thumbnailKey = null; // no libvips, or it could not read the image: the original stands in
         }
         var media = new MediaRef(key, thumbnailKey, file.Type.Kind);
-        return Task.FromResult(new StoredMedia(media, UrlOf(key), UrlOf(thumbnailKey ?? key)));
+        return new StoredMedia(media, UrlOf(key), UrlOf(thumbnailKey ?? key));
+    }
+
+    private async Task<bool> MakeThumbnailAsync(string source, string target, CancellationToken cancellationToken)
+    {
+        if (!Vips.IsAvailable)
+            return false;
+        await ThumbnailSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return Vips.TryThumbnail(source, target, options.ThumbnailSize);
+        }
+        finally
+        {
+            ThumbnailSlots.Release();
+        }
     }
 
     public Task DeleteAsync(MediaRef media, CancellationToken cancellationToken)

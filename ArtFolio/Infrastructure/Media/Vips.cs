@@ -55,6 +55,9 @@ public static partial class Vips
             setenv("VIPSHOME", Path.Combine(AppContext.BaseDirectory, "no-vips-modules"), 1);
             if (vips_init("artfolio") != 0)
                 return false;
+            // The operation cache (100 MB by default) helps programs that revisit images; a server
+            // thumbnails each upload once, so it would only hold memory.
+            vips_cache_set_max(0);
             // Only the loaders libvips marks as fuzzed and safe for untrusted input (8.13 and later).
             try
             {
@@ -77,6 +80,9 @@ public static partial class Vips
 
     [LibraryImport(Library)]
     private static partial void vips_block_untrusted_set(int state);
+
+    [LibraryImport(Library)]
+    private static partial void vips_cache_set_max(int max);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int vips_thumbnail(
