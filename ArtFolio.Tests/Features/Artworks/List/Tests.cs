@@ -158,6 +158,17 @@ public sealed class Tests
     [InlineData("minPrice=-1", "minPrice")]
     [InlineData("minPrice=10&maxPrice=5", "maxPrice")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("minPrice=79228162514264337593543950335", "minPrice")]
+    [InlineData("maxPrice=79228162514264337593543950335", "maxPrice")]
+    [InlineData(
+        "cursor=eyJTb3J0IjoibmV3ZXN0IiwiS2V5IjotNSwiSWQiOiIwMWExZmU4NS0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDAifQ",
+        "cursor"
+    )] // newest, ticks -5
+    [InlineData(
+        "sort=popular&cursor=eyJTb3J0IjoicG9wdWxhciIsIktleSI6OTk5OTk5OTk5OTk5LCJJZCI6IjAxYTFmZTg1LTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMCJ9",
+        "cursor"
+    )] // likes beyond int
+    [InlineData("cursor=bnVsbA", "cursor")] // the JSON null
     public async Task Bad_parameters_are_400_by_name(string query, string field)
     {
         var app = await TestApp.For(Db.Sqlite);

@@ -18,43 +18,48 @@ public abstract record Sort(string Name, bool Descending)
 
     public const string Default = "newest";
 
-    public static readonly IReadOnlyDictionary<string, Sort> All = new Sort[]
+    public static readonly IReadOnlyDictionary<string, Sort> All = new[]
     {
-        // Times seek on the column itself (the database compares its own representation); the cursor carries ticks.
-        new By<DateTime>(
-            "newest",
+        ByCreation("newest", descending: true),
+        ByCreation("oldest", descending: false),
+        new By<int>(
+            "popular",
             true,
-            a => a.CreatedAt,
-            r => r.CreatedAt,
-            t => t.Ticks,
-            k => new DateTime(k, DateTimeKind.Utc)
-        ),
-        new By<DateTime>(
-            "oldest",
-            false,
-            a => a.CreatedAt,
-            r => r.CreatedAt,
-            t => t.Ticks,
-            k => new DateTime(k, DateTimeKind.Utc)
-        ),
-        new By<int>("popular", true, a => a.LikeCount, r => r.LikeCount, n => n, k => (int)k),
-        new By<long>(
-            "price_asc",
-            false,
-            a => a.PriceCents ?? NoPriceAscending,
-            r => Money.ToCents(r.Price) ?? NoPriceAscending,
+            a => a.LikeCount,
+            r => r.LikeCount,
             n => n,
-            k => k
+            k => (int)k,
+            k => k is >= 0 and <= int.MaxValue
         ),
-        new By<long>(
-            "price_desc",
-            true,
-            a => a.PriceCents ?? NoPriceDescending,
-            r => Money.ToCents(r.Price) ?? NoPriceDescending,
-            n => n,
-            k => k
-        ),
+        ByPrice("price_asc", descending: false, NoPriceAscending),
+        ByPrice("price_desc", descending: true, NoPriceDescending),
     }.ToDictionary(s => s.Name);
+
+    /// <summary>Whether a decoded cursor belongs to this sort and holds a key it can seek on.</summary>
+    public abstract bool Accepts(CursorKey cursor);
+
+    // Times seek on the column itself (the database compares its own representation); the cursor carries ticks.
+    private static Sort ByCreation(string name, bool descending) =>
+        new By<DateTime>(
+            name,
+            descending,
+            a => a.CreatedAt,
+            r => r.CreatedAt,
+            t => t.Ticks,
+            k => new DateTime(k, DateTimeKind.Utc),
+            k => k >= DateTime.MinValue.Ticks && k <= DateTime.MaxValue.Ticks
+        );
+
+    private static Sort ByPrice(string name, bool descending, long noPrice) =>
+        new By<long>(
+            name,
+            descending,
+            a => a.PriceCents ?? noPrice,
+            r => Money.ToCents(r.Price) ?? noPrice,
+            n => n,
+            k => k,
+            _ => true
+        );
 
     public abstract IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks);
 
@@ -69,9 +74,12 @@ public abstract record Sort(string Name, bool Descending)
         Expression<Func<Artwork, TKey>> Key,
         Func<ArtworkResponse, TKey> KeyOf,
         Func<TKey, long> ToCursor,
-        Func<long, TKey> FromCursor
+        Func<long, TKey> FromCursor,
+        Func<long, bool> IsValidKey
     ) : Sort(Name, Descending)
     {
+        public override bool Accepts(CursorKey cursor) => cursor.Sort == Name && IsValidKey(cursor.Key);
+
         public override IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks) =>
             Descending
                 ? artworks.OrderByDescending(Key).ThenByDescending(a => a.Id)

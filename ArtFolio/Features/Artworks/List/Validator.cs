@@ -10,15 +10,17 @@ public sealed class Validator : AbstractValidator<Query>
         RuleFor(q => q.Sort)
             .Must(s => s is null || Sort.All.ContainsKey(s))
             .WithMessage($"Sort by one of: {string.Join(", ", Sort.All.Keys)}.");
-        RuleFor(q => q.MinPrice).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0);
+        RuleFor(q => q.MinPrice).InclusiveBetween(0, Money.Max);
+        RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).LessThanOrEqualTo(Money.Max);
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Tag).MaximumLength(Rules.MaxTagLength);
         RuleFor(q => q.Category).MaximumLength(50);
         RuleFor(q => q.Artist).MaximumLength(30);
         this.AddPageRules(
             (query, cursor) =>
-                Paging.TryDecode<CursorKey>(cursor, out var key) && key!.Sort == (query.Sort ?? Sort.Default)
+                Paging.TryDecode<CursorKey>(cursor, out var key)
+                && Sort.All.TryGetValue(query.Sort ?? Sort.Default, out var sort)
+                && sort.Accepts(key!)
         );
     }
 }
