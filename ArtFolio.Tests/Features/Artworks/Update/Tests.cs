@@ -96,14 +96,7 @@ public sealed class Tests
     )]
     public async Task Invalid_details_are_400_by_name(string json, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
-        var alice = await app.CreateUserAsync("alice");
-        var created = await alice.CreateArtworkAsync();
-
-        var response = await alice.Client.SendAsync<Update.Endpoint>(
-            new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-            new { created.Id }
-        );
+        var response = await PutRawJsonOnNewArtworkAsync(json);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);
@@ -115,14 +108,7 @@ public sealed class Tests
     [InlineData("{\"title\":\"x\",")]
     public async Task Wrong_types_and_broken_json_are_400(string json)
     {
-        var app = await TestApp.For(Db.Sqlite);
-        var alice = await app.CreateUserAsync("alice");
-        var created = await alice.CreateArtworkAsync();
-
-        var response = await alice.Client.SendAsync<Update.Endpoint>(
-            new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-            new { created.Id }
-        );
+        var response = await PutRawJsonOnNewArtworkAsync(json);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Detail!.ShouldStartWith("The request body is not valid JSON");
@@ -146,5 +132,17 @@ public sealed class Tests
 
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Alice creates an artwork and sends <paramref name="json"/> as its update, byte for byte.</summary>
+    private static async Task<HttpResponseMessage> PutRawJsonOnNewArtworkAsync(string json)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var created = await alice.CreateArtworkAsync();
+        return await alice.Client.SendAsync<Update.Endpoint>(
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            new { created.Id }
+        );
     }
 }
