@@ -26,7 +26,9 @@ public sealed class Tests
         mine!.IsOwner.ShouldBeTrue();
         theirs!.IsOwner.ShouldBeFalse();
         anonymous!.IsOwner.ShouldBeFalse();
-        (anonymous with { IsOwner = true }).ShouldBe(mine with { Tags = mine.Tags }, new ArtworkComparer());
+        System
+            .Text.Json.JsonSerializer.Serialize(anonymous with { IsOwner = true })
+            .ShouldBe(System.Text.Json.JsonSerializer.Serialize(mine));
         anonymous.Id.ToString().ShouldBe(anonymous.Id.ToString().ToLowerInvariant());
     }
 
@@ -42,14 +44,5 @@ public sealed class Tests
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.ReadProblemAsync()).Status.ShouldBe(404);
-    }
-
-    /// <summary>Records compare lists by reference; this compares artworks by their JSON.</summary>
-    private sealed class ArtworkComparer : IEqualityComparer<ArtworkResponse>
-    {
-        public bool Equals(ArtworkResponse? x, ArtworkResponse? y) =>
-            System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
-
-        public int GetHashCode(ArtworkResponse obj) => 0;
     }
 }
