@@ -23,7 +23,10 @@ public sealed partial class ArchitectureTests
     public void Every_endpoint_lives_in_its_own_slice_folder(string name)
     {
         var endpoint = Find(name);
-        SliceNamespace().IsMatch(endpoint.Type.Namespace!).ShouldBeTrue($"{name} is not in Features.<Area>.<Slice>");
+        Endpoints.Count(e => e.Type.Namespace == endpoint.Type.Namespace && e.Definition.Replaces is null).ShouldBe(1);
+        SliceNamespace()
+            .IsMatch(endpoint.Type.Namespace!)
+            .ShouldBeTrue($"{name} is not in Features.<Area>[.<Group>].<Slice>");
         EndpointClassName()
             .IsMatch(endpoint.Type.Name)
             .ShouldBeTrue($"{name} should be called Endpoint or EndpointV<n>");
@@ -38,21 +41,22 @@ public sealed partial class ArchitectureTests
     }
 
     [Theory, MemberData(nameof(EndpointNames))]
-    public void Every_slice_with_a_request_body_has_a_validator(string name)
+    public void Every_request_an_endpoint_takes_has_a_validator_beside_it(string name)
     {
-        var endpoint = Find(name);
-        var requests = endpoint
+        var requests = Find(name)
             .Definition.Handler.Method.GetParameters()
             .Select(p => p.ParameterType)
-            .Where(t => t.Namespace == endpoint.Type.Namespace && t.Name == "Request");
+            .Where(t =>
+                t.Namespace?.StartsWith("ArtFolio.Features.", StringComparison.Ordinal) == true
+                && t.Name is "Request" or "Query"
+            );
         foreach (var request in requests)
             typeof(Program)
                 .Assembly.GetTypes()
                 .Any(t =>
-                    t.Namespace == endpoint.Type.Namespace
-                    && t.IsAssignableTo(typeof(IValidator<>).MakeGenericType(request))
+                    t.Namespace == request.Namespace && t.IsAssignableTo(typeof(IValidator<>).MakeGenericType(request))
                 )
-                .ShouldBeTrue($"{request.FullName} has no validator in its slice");
+                .ShouldBeTrue($"{request.FullName} has no validator beside it");
     }
 
     [Fact]
@@ -66,7 +70,8 @@ public sealed partial class ArchitectureTests
         }
     }
 
-    [GeneratedRegex(@"^ArtFolio\.Features\.[A-Z]\w+\.[A-Z]\w+$")]
+    // A slice folder sits in an area, or in a group inside an area (Portfolio/Projects/Add).
+    [GeneratedRegex(@"^ArtFolio\.Features\.[A-Z]\w+(\.[A-Z]\w+)?\.[A-Z]\w+$")]
     private static partial Regex SliceNamespace();
 
     [GeneratedRegex(@"^Endpoint(V\d+)?$")]

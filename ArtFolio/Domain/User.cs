@@ -1,3 +1,5 @@
+using ArtFolio.Infrastructure.Media;
+
 namespace ArtFolio.Domain;
 
 /// <summary>An account: an artist or a member of the community.</summary>
@@ -20,8 +22,18 @@ public sealed class User
     public string? Location { get; set; }
     public string? Website { get; set; }
     public string? AvatarUrl { get; set; }
+
+    /// <summary>The store's keys for the avatar, to delete it when replaced; never shown to clients.</summary>
+    public string? AvatarKey { get; set; }
+    public string? AvatarThumbnailKey { get; set; }
+
+    /// <summary>Denormalised counters, kept exact by the follow slices with atomic updates.</summary>
+    public int FollowerCount { get; set; }
+    public int FollowingCount { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    public MediaRef? Avatar => AvatarKey is null ? null : new(AvatarKey, AvatarThumbnailKey, MediaKind.Image);
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 

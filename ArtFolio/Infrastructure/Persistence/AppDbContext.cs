@@ -11,6 +11,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Artwork> Artworks => Set<Artwork>();
     public DbSet<ArtworkTag> ArtworkTags => Set<ArtworkTag>();
+    public DbSet<PortfolioProject> PortfolioProjects => Set<PortfolioProject>();
+    public DbSet<PortfolioSkill> PortfolioSkills => Set<PortfolioSkill>();
+    public DbSet<PortfolioExperience> PortfolioExperience => Set<PortfolioExperience>();
+    public DbSet<PortfolioEducation> PortfolioEducation => Set<PortfolioEducation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

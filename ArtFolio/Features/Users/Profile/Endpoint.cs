@@ -43,6 +43,8 @@ public sealed class Endpoint : IEndpoint
                 u.Website,
                 u.CreatedAt,
                 ArtworkCount = db.Artworks.Count(a => a.ArtistId == u.Id),
+                u.FollowerCount,
+                u.FollowingCount,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
@@ -68,6 +70,8 @@ public sealed class Endpoint : IEndpoint
                 user.Website,
                 user.CreatedAt,
                 user.ArtworkCount,
+                user.FollowerCount,
+                user.FollowingCount,
                 artworks,
                 user.Id == callerId
             )

@@ -12,6 +12,8 @@ public sealed record Response(
     string? Website,
     DateTime CreatedAt,
     int ArtworkCount,
+    int FollowerCount,
+    int FollowingCount,
     IReadOnlyList<ArtworkResponse> Artworks,
     bool IsMe
 );

@@ -19,6 +19,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.Location).HasMaxLength(100);
         user.Property(u => u.Website).HasMaxLength(2048);
         user.Property(u => u.AvatarUrl).HasMaxLength(2048);
+        user.Property(u => u.AvatarKey).HasMaxLength(300);
+        user.Property(u => u.AvatarThumbnailKey).HasMaxLength(300);
+        user.Ignore(u => u.Avatar);
 
         // These two indexes, not a check before insert, decide uniqueness: racing registrations get one 409.
         user.HasIndex(u => u.Username).IsUnique();

@@ -1,0 +1,38 @@
+using ArtFolio.Domain;
+
+namespace ArtFolio.Features.Portfolio.Education;
+
+public sealed record Request : IPeriod, ISectionRequest<PortfolioEducation>
+{
+    public string? Institution { get; init; }
+    public string? Degree { get; init; }
+    public string? Field { get; init; }
+
+    /// <summary>YYYY-MM-DD.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>YYYY-MM-DD; none while still studying.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    public PortfolioEducation Create(Guid userId, DateTime now)
+    {
+        var education = new PortfolioEducation
+        {
+            UserId = userId,
+            Institution = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ApplyTo(education);
+        return education;
+    }
+
+    public void ApplyTo(PortfolioEducation education)
+    {
+        education.Institution = Institution!.Trim();
+        education.Degree = Users.Rules.Clean(Degree);
+        education.Field = Users.Rules.Clean(Field);
+        education.StartDate = StartDate;
+        education.EndDate = EndDate;
+    }
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+
+namespace ArtFolio.Features.Portfolio.Education;
+
+public sealed class Validator : AbstractValidator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Institution).NotEmpty().MaximumLength(Rules.MaxText);
+        RuleFor(r => r.Degree).MaximumLength(Rules.MaxText);
+        RuleFor(r => r.Field).MaximumLength(Rules.MaxText);
+        this.ValidPeriod();
+    }
+}

@@ -1,0 +1,38 @@
+using ArtFolio.Domain;
+
+namespace ArtFolio.Features.Portfolio.Experience;
+
+public sealed record Request : IPeriod, ISectionRequest<PortfolioExperience>
+{
+    public string? Title { get; init; }
+    public string? Organization { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>YYYY-MM-DD.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>YYYY-MM-DD; none for a current position.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    public PortfolioExperience Create(Guid userId, DateTime now)
+    {
+        var experience = new PortfolioExperience
+        {
+            UserId = userId,
+            Title = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ApplyTo(experience);
+        return experience;
+    }
+
+    public void ApplyTo(PortfolioExperience experience)
+    {
+        experience.Title = Title!.Trim();
+        experience.Organization = Users.Rules.Clean(Organization);
+        experience.Description = Users.Rules.Clean(Description);
+        experience.StartDate = StartDate;
+        experience.EndDate = EndDate;
+    }
+}

@@ -1,0 +1,38 @@
+using ArtFolio.Domain;
+
+namespace ArtFolio.Features.Portfolio.Projects;
+
+public sealed record Request : IPeriod, ISectionRequest<PortfolioProject>
+{
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Url { get; init; }
+
+    /// <summary>YYYY-MM-DD.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>YYYY-MM-DD; none for an ongoing project.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    public PortfolioProject Create(Guid userId, DateTime now)
+    {
+        var project = new PortfolioProject
+        {
+            UserId = userId,
+            Title = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ApplyTo(project);
+        return project;
+    }
+
+    public void ApplyTo(PortfolioProject project)
+    {
+        project.Title = Title!.Trim();
+        project.Description = Users.Rules.Clean(Description);
+        project.Url = Users.Rules.Clean(Url);
+        project.StartDate = StartDate;
+        project.EndDate = EndDate;
+    }
+}

@@ -1,0 +1,30 @@
+using ArtFolio.Domain;
+
+namespace ArtFolio.Features.Portfolio.Skills;
+
+public sealed record Request : ISectionRequest<PortfolioSkill>
+{
+    public string? Name { get; init; }
+
+    /// <summary>beginner, intermediate, advanced or expert (any case); optional.</summary>
+    public string? Level { get; init; }
+
+    public PortfolioSkill Create(Guid userId, DateTime now)
+    {
+        var skill = new PortfolioSkill
+        {
+            UserId = userId,
+            Name = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ApplyTo(skill);
+        return skill;
+    }
+
+    public void ApplyTo(PortfolioSkill skill)
+    {
+        skill.Name = Name!.Trim();
+        skill.Level = Users.Rules.Clean(Level)?.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,17 @@
+using FluentValidation;
+
+namespace ArtFolio.Features.Portfolio.Skills;
+
+public sealed class Validator : AbstractValidator<Request>
+{
+    /// <summary>From least to most: the order skills are listed in, most first.</summary>
+    public static readonly string[] Levels = ["beginner", "intermediate", "advanced", "expert"];
+
+    public Validator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(60);
+        RuleFor(r => r.Level)
+            .Must(l => string.IsNullOrWhiteSpace(l) || Levels.Contains(l.Trim().ToLowerInvariant()))
+            .WithMessage($"A level is one of: {string.Join(", ", Levels)}.");
+    }
+}

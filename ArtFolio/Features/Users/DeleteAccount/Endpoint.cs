@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Media;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Users.DeleteAccount;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Delete("users/me", Handle) with
+        {
+            Summary = "Delete the caller's account and everything it owns",
+            Description =
+                "Removes the user, their sessions and refresh tokens, artworks with their tags, and portfolio "
+                + "entries in one transaction, then the stored files of their artworks and avatar.",
+        };
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Handle(
+        [FromBody] Request request,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        Passwords passwords,
+        IMediaStore media,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var userId = caller.UserId();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+            return Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.");
+        if (passwords.Verify(user, request.Password!) == PasswordCheck.Wrong)
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["password"] = ["The password is wrong."] }
+            );
+
+        List<MediaRef> files;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Lock the user row first: an upload racing this deletion then fails its foreign key (and
+            // removes its own file) instead of slipping in after the file list below was read.
+            await db
+                .Users.Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(u => u.UpdatedAt, clock.GetUtcNow().UtcDateTime),
+                    cancellationToken
+                );
+            files = await db
+                .Artworks.Where(a => a.ArtistId == userId)
+                .Select(a => new MediaRef(a.MediaKey, a.ThumbnailKey, a.MediaKind))
+                .ToListAsync(cancellationToken);
+            var avatar = await db
+                .Users.Where(u => u.Id == userId && u.AvatarKey != null)
+                .Select(u => new MediaRef(u.AvatarKey!, u.AvatarThumbnailKey, MediaKind.Image))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (avatar is not null)
+                files.Add(avatar);
+            // Sessions, refresh tokens, artworks, their tags and the portfolio go by ON DELETE CASCADE.
+            await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var file in files)
+            await media.DeleteAsync(file, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,43 @@
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Users.List;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Get("users", Handle) with
+        {
+            Summary = "Browse and search artists",
+            Description = "Ordered by username. q matches part of the username or display name, any case.",
+            AllowAnonymous = true,
+        };
+
+    private static async Task<Ok<Page<UserSummary>>> Handle(
+        [AsParameters] Query query,
+        AppDbContext db,
+        CancellationToken cancellationToken
+    )
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim().ToLowerInvariant();
+            users = users.Where(u =>
+                u.Username.Contains(text) || (u.DisplayName != null && u.DisplayName.ToLower().Contains(text))
+            );
+        }
+        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+            users = users.Where(u => string.Compare(u.Username, cursor!.After) > 0);
+        var limit = Paging.LimitOf(query);
+
+        var rows = await users
+            .OrderBy(u => u.Username)
+            .Take(limit + 1)
+            .Select(UserSummary.Projection(db))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paging.ToPage(rows, limit, u => new CursorKey(u.Username)));
+    }
+}

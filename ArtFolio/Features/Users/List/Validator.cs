@@ -1,0 +1,15 @@
+using ArtFolio.Infrastructure.Endpoints;
+using FluentValidation;
+
+namespace ArtFolio.Features.Users.List;
+
+public sealed class Validator : AbstractValidator<Query>
+{
+    public Validator()
+    {
+        RuleFor(q => q.Q).MaximumLength(60);
+        this.AddPageRules(
+            (_, cursor) => Paging.TryDecode<CursorKey>(cursor, out var key) && key!.After is { Length: <= 30 }
+        );
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Media;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Users.SetAvatar;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Put("users/me/avatar", Handle) with
+        {
+            Summary = "Set the caller's avatar (multipart/form-data, field 'file')",
+            Description =
+                "Same rules as artwork images: type from the bytes (415), size limit (413). The previous avatar's files are deleted.",
+            Configure = endpoint =>
+                endpoint
+                    .Accepts<Form>("multipart/form-data")
+                    .AcceptsUploads()
+                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                    .ProducesProblem(StatusCodes.Status502BadGateway),
+        };
+
+    private static async Task<Results<Ok<Me.Response>, ProblemHttpResult>> Handle(
+        Request request,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        IMediaStore media,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var userId = caller.UserId();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+            return Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.");
+
+        var stored = await media.StoreAsync(request.File!, "avatars", cancellationToken);
+        var previous = user.Avatar;
+        user.AvatarKey = stored.Ref.Key;
+        user.AvatarThumbnailKey = stored.Ref.ThumbnailKey;
+        user.AvatarUrl = stored.ThumbnailUrl; // avatars are shown small: the bounded thumbnail is the avatar
+        user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await media.DeleteAsync(stored.Ref, CancellationToken.None);
+            throw;
+        }
+        if (previous is not null)
+            await media.DeleteAsync(previous, CancellationToken.None);
+        return TypedResults.Ok(Me.Response.From(user));
+    }
+}

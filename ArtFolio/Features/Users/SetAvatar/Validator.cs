@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace ArtFolio.Features.Users.SetAvatar;
+
+public sealed class Validator : AbstractValidator<Request>
+{
+    public Validator() => RuleFor(r => r.File).NotNull().WithMessage("Attach the picture as the form file 'file'.");
+}

@@ -1,0 +1,27 @@
+using System.Linq.Expressions;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
+
+namespace ArtFolio.Features.Users;
+
+/// <summary>A user as lists show them: never the email.</summary>
+public sealed record UserSummary(
+    string Username,
+    string? DisplayName,
+    string? AvatarUrl,
+    string? Bio,
+    int ArtworkCount,
+    int FollowerCount
+)
+{
+    /// <summary>One SQL query for a whole list: the artwork count is a correlated COUNT on an indexed column.</summary>
+    public static Expression<Func<User, UserSummary>> Projection(AppDbContext db) =>
+        u => new UserSummary(
+            u.Username,
+            u.DisplayName,
+            u.AvatarUrl,
+            u.Bio,
+            db.Artworks.Count(a => a.ArtistId == u.Id),
+            u.FollowerCount
+        );
+}
