@@ -15,6 +15,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<PortfolioSkill> PortfolioSkills => Set<PortfolioSkill>();
     public DbSet<PortfolioExperience> PortfolioExperience => Set<PortfolioExperience>();
     public DbSet<PortfolioEducation> PortfolioEducation => Set<PortfolioEducation>();
+    public DbSet<Like> Likes => Set<Like>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<Download> Downloads => Set<Download>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -1,0 +1,63 @@
+namespace ArtFolio.Domain;
+
+/// <summary>A user likes an artwork, once: the primary key (artwork, user) makes a second like impossible.</summary>
+public sealed class Like
+{
+    public Guid ArtworkId { get; init; }
+    public Guid UserId { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+public sealed class Comment
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ArtworkId { get; init; }
+    public Guid AuthorId { get; init; }
+    public User Author { get; init; } = null!;
+    public required string Body { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>The follower follows the followee, once (primary key on the pair).</summary>
+public sealed class Follow
+{
+    public Guid FollowerId { get; init; }
+    public Guid FolloweeId { get; init; }
+    public User Follower { get; init; } = null!;
+    public User Followee { get; init; } = null!;
+    public DateTime CreatedAt { get; init; }
+}
+
+public sealed class Download
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid UserId { get; init; }
+    public Guid ArtworkId { get; init; }
+    public Artwork Artwork { get; init; } = null!;
+    public DateTime CreatedAt { get; init; }
+}
+
+public static class NotificationTypes
+{
+    public const string NewArtwork = "new_artwork";
+    public const string NewFollower = "new_follower";
+    public const string Like = "like";
+    public const string Comment = "comment";
+    public const string Broadcast = "broadcast";
+}
+
+public sealed class Notification
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid RecipientId { get; init; }
+
+    /// <summary>One of <see cref="NotificationTypes"/>.</summary>
+    public required string Type { get; init; }
+    public Guid ActorId { get; init; }
+    public User Actor { get; init; } = null!;
+    public Guid? ArtworkId { get; init; }
+    public required string Message { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? ReadAt { get; set; }
+}

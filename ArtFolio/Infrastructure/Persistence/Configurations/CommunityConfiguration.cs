@@ -1,0 +1,73 @@
+using ArtFolio.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArtFolio.Infrastructure.Persistence.Configurations;
+
+/// <summary>
+/// Likes, comments, follows, downloads and notifications. Every row goes with its artwork and with
+/// the users it names (ON DELETE CASCADE), so deleting either leaves nothing pointing at it.
+/// </summary>
+internal sealed class CommunityConfiguration
+    : IEntityTypeConfiguration<Like>,
+        IEntityTypeConfiguration<Comment>,
+        IEntityTypeConfiguration<Follow>,
+        IEntityTypeConfiguration<Download>,
+        IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Like> like)
+    {
+        like.ToTable("likes");
+        like.HasKey(l => new { l.ArtworkId, l.UserId });
+        like.HasOne<Artwork>().WithMany().HasForeignKey(l => l.ArtworkId).OnDelete(DeleteBehavior.Cascade);
+        like.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        like.HasIndex(l => new { l.UserId, l.ArtworkId });
+        like.HasIndex(l => l.CreatedAt); // popular by period counts likes since a time
+    }
+
+    public void Configure(EntityTypeBuilder<Comment> comment)
+    {
+        comment.ToTable("comments");
+        comment.HasKey(c => c.Id);
+        comment.Property(c => c.Body).HasMaxLength(2000);
+        comment.HasOne<Artwork>().WithMany().HasForeignKey(c => c.ArtworkId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasIndex(c => new { c.ArtworkId, c.CreatedAt, c.Id });
+        comment.HasIndex(c => c.AuthorId);
+    }
+
+    public void Configure(EntityTypeBuilder<Follow> follow)
+    {
+        follow.ToTable("follows");
+        follow.HasKey(f => new { f.FollowerId, f.FolloweeId });
+        follow.HasOne(f => f.Follower).WithMany().HasForeignKey(f => f.FollowerId).OnDelete(DeleteBehavior.Cascade);
+        follow.HasOne(f => f.Followee).WithMany().HasForeignKey(f => f.FolloweeId).OnDelete(DeleteBehavior.Cascade);
+        follow.HasIndex(f => new { f.FolloweeId, f.CreatedAt });
+        follow.HasIndex(f => new { f.FollowerId, f.CreatedAt });
+    }
+
+    public void Configure(EntityTypeBuilder<Download> download)
+    {
+        download.ToTable("downloads");
+        download.HasKey(d => d.Id);
+        download.HasOne(d => d.Artwork).WithMany().HasForeignKey(d => d.ArtworkId).OnDelete(DeleteBehavior.Cascade);
+        download.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        download.HasIndex(d => new { d.UserId, d.CreatedAt, d.Id });
+        download.HasIndex(d => d.ArtworkId);
+    }
+
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("notifications");
+        notification.HasKey(n => n.Id);
+        notification.Property(n => n.Type).HasMaxLength(20);
+        notification.Property(n => n.Message).HasMaxLength(600);
+        notification.HasOne<User>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        notification.HasOne(n => n.Actor).WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.Cascade);
+        notification.HasOne<Artwork>().WithMany().HasForeignKey(n => n.ArtworkId).OnDelete(DeleteBehavior.Cascade);
+        notification.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id });
+        notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
+        notification.HasIndex(n => n.ActorId);
+        notification.HasIndex(n => n.ArtworkId);
+    }
+}
