@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using ArtFolio.Features.Artworks.Popular;
+using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +15,15 @@ var configuration = builder.Configuration;
 services.AddSingleton(TimeProvider.System);
 services.AddPersistence(configuration);
 services.AddMedia(configuration);
+services.AddRealtime(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new());
+services.AddNotifications();
+services.AddMemoryCache();
+services.AddSingleton(
+    configuration
+        .GetSection(ArtFolio.Features.Artworks.Popular.PopularOptions.Section)
+        .Get<ArtFolio.Features.Artworks.Popular.PopularOptions>()
+        ?? new()
+);
 services.AddJwtAuth(configuration, builder.Environment);
 services.AddRateLimitPolicies(configuration);
 services.AddValidatorsFrom(typeof(Program));
@@ -31,6 +43,7 @@ await app.Services.MigrateDatabaseAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseLocalMedia();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseAuthentication();

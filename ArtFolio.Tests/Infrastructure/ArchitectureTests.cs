@@ -48,7 +48,10 @@ public sealed partial class ArchitectureTests
             .Select(p => p.ParameterType)
             .Where(t =>
                 t.Namespace?.StartsWith("ArtFolio.Features.", StringComparison.Ordinal) == true
-                && t.Name is "Request" or "Query"
+                && (
+                    t.Name.EndsWith("Request", StringComparison.Ordinal)
+                    || t.Name.EndsWith("Query", StringComparison.Ordinal)
+                )
             );
         foreach (var request in requests)
             typeof(Program)

@@ -1,11 +1,11 @@
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using ArtFolio.Domain;
+using ArtFolio.Features.Users;
 using ArtFolio.Infrastructure.Media;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Artworks;
-
-/// <summary>The artist as an artwork shows them.</summary>
-public sealed record ArtistSummary(string Username, string? DisplayName, string? AvatarUrl);
 
 /// <summary>An artwork as every artworks endpoint returns it.</summary>
 public sealed record ArtworkResponse(
@@ -22,19 +22,21 @@ public sealed record ArtworkResponse(
     string MediaType,
     string ContentType,
     long Bytes,
-    ArtistSummary Artist,
+    UserBadge Artist,
     int LikeCount,
     int CommentCount,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    bool IsOwner
+    bool IsOwner,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? LikedByMe
 )
 {
     /// <summary>
     /// The projection every artworks query uses: artist and tags come in the same SQL query as the
     /// artwork, so a page costs one query whatever its size.
     /// </summary>
-    public static Expression<Func<Artwork, ArtworkResponse>> Projection(Guid? callerId) =>
+    /// <remarks><c>likedByMe</c> is there only for a caller with a token: an EXISTS in the same query.</remarks>
+    public static Expression<Func<Artwork, ArtworkResponse>> Projection(AppDbContext db, Guid? callerId) =>
         a => new ArtworkResponse(
             a.Id,
             a.Title,
@@ -49,11 +51,12 @@ public sealed record ArtworkResponse(
             a.MediaKind == MediaKind.Image ? "image" : "video",
             a.ContentType,
             a.Bytes,
-            new ArtistSummary(a.Artist.Username, a.Artist.DisplayName, a.Artist.AvatarUrl),
+            new UserBadge(a.Artist.Username, a.Artist.DisplayName, a.Artist.AvatarUrl),
             a.LikeCount,
             a.CommentCount,
             a.CreatedAt,
             a.UpdatedAt,
-            a.ArtistId == callerId
+            a.ArtistId == callerId,
+            callerId == null ? null : db.Likes.Any(l => l.ArtworkId == a.Id && l.UserId == callerId)
         );
 }

@@ -16,12 +16,9 @@ public sealed record UserSummary(
 {
     /// <summary>One SQL query for a whole list: the artwork count is a correlated COUNT on an indexed column.</summary>
     public static Expression<Func<User, UserSummary>> Projection(AppDbContext db) =>
-        u => new UserSummary(
-            u.Username,
-            u.DisplayName,
-            u.AvatarUrl,
-            u.Bio,
-            db.Artworks.Count(a => a.ArtistId == u.Id),
-            u.FollowerCount
-        );
+        u => From(u, db.Artworks.Count(a => a.ArtistId == u.Id));
+
+    /// <summary>For projections that reach the user through another row (a follow, a notification).</summary>
+    public static UserSummary From(User user, int artworkCount) =>
+        new(user.Username, user.DisplayName, user.AvatarUrl, user.Bio, artworkCount, user.FollowerCount);
 }

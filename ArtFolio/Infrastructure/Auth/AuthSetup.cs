@@ -7,6 +7,9 @@ namespace ArtFolio.Infrastructure.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>The WebSocket route (relative to a version group) that may carry its token in the query.</summary>
+    public const string SocketPath = "notifications/ws";
+
     public static IServiceCollection AddJwtAuth(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -46,6 +49,17 @@ public static class AuthSetup
                 };
                 bearer.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = context =>
+                    {
+                        // Browsers cannot set headers on a WebSocket, so the notification socket alone takes the
+                        // token from the query; everywhere else a token in a URL is ignored (URLs end up in logs).
+                        if (
+                            context.Request.Path.Value?.EndsWith("/" + SocketPath, StringComparison.Ordinal) == true
+                            && context.Request.Query.TryGetValue("access_token", out var token)
+                        )
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         // Only access tokens open the API; any other JWT we might mint later does not.

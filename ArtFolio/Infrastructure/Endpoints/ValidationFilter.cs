@@ -53,6 +53,9 @@ public static class ValidationFilter
     public static IServiceCollection AddValidatorsFrom(this IServiceCollection services, Type marker)
     {
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : CamelCase(member.Name);
+        // A property's rules stop at its first failure: a later rule never sees a value an earlier one
+        // refused (a null that NotEmpty reported must not reach a Must that trims it), and one message per cause.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         var validators = marker
             .Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })

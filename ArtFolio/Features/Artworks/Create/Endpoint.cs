@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ArtFolio.Domain;
+using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
@@ -33,6 +34,7 @@ public sealed class Endpoint : IEndpoint
         ClaimsPrincipal caller,
         AppDbContext db,
         IMediaStore media,
+        NotificationQueue notifications,
         TimeProvider clock,
         CancellationToken cancellationToken
     )
@@ -75,9 +77,15 @@ public sealed class Endpoint : IEndpoint
             throw;
         }
 
+        await notifications.ToFollowersAsync(
+            NotificationTypes.NewArtwork,
+            artwork.ArtistId,
+            artwork.Id,
+            $"{caller.Identity!.Name} posted “{artwork.Title}”"
+        );
         var response = await db
             .Artworks.Where(a => a.Id == artwork.Id)
-            .Select(ArtworkResponse.Projection(artwork.ArtistId))
+            .Select(ArtworkResponse.Projection(db, artwork.ArtistId))
             .SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/artworks/{artwork.Id}", response);
     }

@@ -26,7 +26,7 @@ public sealed class Endpoint : IEndpoint
     {
         var artwork = await db
             .Artworks.Where(a => a.Id == id)
-            .Select(ArtworkResponse.Projection(caller.UserIdOrNull()))
+            .Select(ArtworkResponse.Projection(db, caller.UserIdOrNull()))
             .SingleOrDefaultAsync(cancellationToken);
         return artwork is null ? ArtworkProblems.NotFound() : TypedResults.Ok(artwork);
     }

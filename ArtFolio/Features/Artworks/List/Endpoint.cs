@@ -26,15 +26,15 @@ public sealed class Endpoint : IEndpoint
         CancellationToken cancellationToken
     )
     {
-        var sort = Sort.All[query.Sort ?? Sort.Default];
+        var sort = ArtworkSort.All[query.Sort ?? ArtworkSort.Default];
         var artworks = Filter(db.Artworks.AsNoTracking(), query);
-        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+        if (Paging.TryDecode<ArtworkCursor>(query.Cursor, out var cursor))
             artworks = sort.After(artworks, cursor!);
         var limit = Paging.LimitOf(query);
 
         var rows = await sort.Order(artworks)
             .Take(limit + 1)
-            .Select(ArtworkResponse.Projection(caller.UserIdOrNull()))
+            .Select(ArtworkResponse.Projection(db, caller.UserIdOrNull()))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(Paging.ToPage(rows, limit, sort.CursorAfter));
     }

@@ -8,8 +8,8 @@ public sealed class Validator : AbstractValidator<Query>
     public Validator()
     {
         RuleFor(q => q.Sort)
-            .Must(s => s is null || Sort.All.ContainsKey(s))
-            .WithMessage($"Sort by one of: {string.Join(", ", Sort.All.Keys)}.");
+            .Must(s => s is null || ArtworkSort.All.ContainsKey(s))
+            .WithMessage($"Sort by one of: {string.Join(", ", ArtworkSort.All.Keys)}.");
         RuleFor(q => q.MinPrice).InclusiveBetween(0, Money.Max);
         RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).LessThanOrEqualTo(Money.Max);
         RuleFor(q => q.Q).MaximumLength(100);
@@ -18,8 +18,8 @@ public sealed class Validator : AbstractValidator<Query>
         RuleFor(q => q.Artist).MaximumLength(30);
         this.AddPageRules(
             (query, cursor) =>
-                Paging.TryDecode<CursorKey>(cursor, out var key)
-                && Sort.All.TryGetValue(query.Sort ?? Sort.Default, out var sort)
+                Paging.TryDecode<ArtworkCursor>(cursor, out var key)
+                && ArtworkSort.All.TryGetValue(query.Sort ?? ArtworkSort.Default, out var sort)
                 && sort.Accepts(key!)
         );
     }

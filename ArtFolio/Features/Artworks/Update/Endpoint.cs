@@ -49,7 +49,7 @@ public sealed class Endpoint : IEndpoint
 
         var response = await db
             .Artworks.Where(a => a.Id == id)
-            .Select(ArtworkResponse.Projection(callerId))
+            .Select(ArtworkResponse.Projection(db, callerId))
             .SingleAsync(cancellationToken);
         return TypedResults.Ok(response);
     }

@@ -60,8 +60,11 @@ public sealed class Endpoint : IEndpoint
                 .SingleOrDefaultAsync(cancellationToken);
             if (avatar is not null)
                 files.Add(avatar);
-            // Sessions, refresh tokens, artworks, their tags and the portfolio go by ON DELETE CASCADE.
+            // Sessions, refresh tokens, artworks with their tags, likes and comments, the portfolio, follows,
+            // downloads and notifications all go by ON DELETE CASCADE.
+            var touched = await Counters.TouchedByAsync(db, userId, cancellationToken);
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+            await Counters.RecountAsync(db, touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -30,6 +30,7 @@ public sealed class Endpoint : IEndpoint
     )
     {
         var name = User.NormalizeUsername(username);
+        var callerId = caller.UserIdOrNull();
         var user = await db
             .Users.Where(u => u.Username == name)
             .Select(u => new
@@ -45,19 +46,19 @@ public sealed class Endpoint : IEndpoint
                 ArtworkCount = db.Artworks.Count(a => a.ArtistId == u.Id),
                 u.FollowerCount,
                 u.FollowingCount,
+                IsFollowing = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
             return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
 
-        var callerId = caller.UserIdOrNull();
         var artworks = await db
             .Artworks.AsNoTracking()
             .Where(a => a.ArtistId == user.Id)
             .OrderByDescending(a => a.CreatedAt)
             .ThenByDescending(a => a.Id)
             .Take(NewestArtworks)
-            .Select(ArtworkResponse.Projection(callerId))
+            .Select(ArtworkResponse.Projection(db, callerId))
             .ToListAsync(cancellationToken);
 
         return TypedResults.Ok(
@@ -73,6 +74,7 @@ public sealed class Endpoint : IEndpoint
                 user.FollowerCount,
                 user.FollowingCount,
                 artworks,
+                user.IsFollowing,
                 user.Id == callerId
             )
         );

@@ -15,5 +15,6 @@ public sealed record Response(
     int FollowerCount,
     int FollowingCount,
     IReadOnlyList<ArtworkResponse> Artworks,
+    bool IsFollowing,
     bool IsMe
 );

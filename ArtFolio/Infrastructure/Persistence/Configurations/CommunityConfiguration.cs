@@ -32,7 +32,12 @@ internal sealed class CommunityConfiguration
         comment.Property(c => c.Body).HasMaxLength(2000);
         comment.HasOne<Artwork>().WithMany().HasForeignKey(c => c.ArtworkId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
-        comment.HasIndex(c => new { c.ArtworkId, c.CreatedAt, c.Id });
+        comment.HasIndex(c => new
+        {
+            c.ArtworkId,
+            c.CreatedAt,
+            c.Id,
+        });
         comment.HasIndex(c => c.AuthorId);
     }
 
@@ -52,7 +57,12 @@ internal sealed class CommunityConfiguration
         download.HasKey(d => d.Id);
         download.HasOne(d => d.Artwork).WithMany().HasForeignKey(d => d.ArtworkId).OnDelete(DeleteBehavior.Cascade);
         download.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
-        download.HasIndex(d => new { d.UserId, d.CreatedAt, d.Id });
+        download.HasIndex(d => new
+        {
+            d.UserId,
+            d.CreatedAt,
+            d.Id,
+        });
         download.HasIndex(d => d.ArtworkId);
     }
 
@@ -65,7 +75,12 @@ internal sealed class CommunityConfiguration
         notification.HasOne<User>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne(n => n.Actor).WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne<Artwork>().WithMany().HasForeignKey(n => n.ArtworkId).OnDelete(DeleteBehavior.Cascade);
-        notification.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id });
+        notification.HasIndex(n => new
+        {
+            n.RecipientId,
+            n.CreatedAt,
+            n.Id,
+        });
         notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
         notification.HasIndex(n => n.ActorId);
         notification.HasIndex(n => n.ArtworkId);

@@ -21,8 +21,20 @@ public sealed class Community : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_likes", x => new { x.ArtworkId, x.UserId });
-                table.ForeignKey("FK_likes_artworks_ArtworkId", x => x.ArtworkId, "artworks", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_likes_users_UserId", x => x.UserId, "users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_likes_artworks_ArtworkId",
+                    x => x.ArtworkId,
+                    "artworks",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
+                table.ForeignKey(
+                    "FK_likes_users_UserId",
+                    x => x.UserId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
         migrationBuilder.CreateIndex("IX_likes_UserId_ArtworkId", "likes", ["UserId", "ArtworkId"]);
@@ -42,11 +54,27 @@ public sealed class Community : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_comments", x => x.Id);
-                table.ForeignKey("FK_comments_artworks_ArtworkId", x => x.ArtworkId, "artworks", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_comments_users_AuthorId", x => x.AuthorId, "users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_comments_artworks_ArtworkId",
+                    x => x.ArtworkId,
+                    "artworks",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
+                table.ForeignKey(
+                    "FK_comments_users_AuthorId",
+                    x => x.AuthorId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
-        migrationBuilder.CreateIndex("IX_comments_ArtworkId_CreatedAt_Id", "comments", ["ArtworkId", "CreatedAt", "Id"]);
+        migrationBuilder.CreateIndex(
+            "IX_comments_ArtworkId_CreatedAt_Id",
+            "comments",
+            ["ArtworkId", "CreatedAt", "Id"]
+        );
         migrationBuilder.CreateIndex("IX_comments_AuthorId", "comments", "AuthorId");
 
         migrationBuilder.CreateTable(
@@ -60,8 +88,20 @@ public sealed class Community : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_follows", x => new { x.FollowerId, x.FolloweeId });
-                table.ForeignKey("FK_follows_users_FollowerId", x => x.FollowerId, "users", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_follows_users_FolloweeId", x => x.FolloweeId, "users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_follows_users_FollowerId",
+                    x => x.FollowerId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
+                table.ForeignKey(
+                    "FK_follows_users_FolloweeId",
+                    x => x.FolloweeId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
         migrationBuilder.CreateIndex("IX_follows_FolloweeId_CreatedAt", "follows", ["FolloweeId", "CreatedAt"]);
@@ -79,8 +119,20 @@ public sealed class Community : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_downloads", x => x.Id);
-                table.ForeignKey("FK_downloads_artworks_ArtworkId", x => x.ArtworkId, "artworks", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_downloads_users_UserId", x => x.UserId, "users", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_downloads_artworks_ArtworkId",
+                    x => x.ArtworkId,
+                    "artworks",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
+                table.ForeignKey(
+                    "FK_downloads_users_UserId",
+                    x => x.UserId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
         migrationBuilder.CreateIndex("IX_downloads_UserId_CreatedAt_Id", "downloads", ["UserId", "CreatedAt", "Id"]);
@@ -102,12 +154,34 @@ public sealed class Community : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_notifications", x => x.Id);
-                table.ForeignKey("FK_notifications_users_RecipientId", x => x.RecipientId, "users", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_notifications_users_ActorId", x => x.ActorId, "users", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_notifications_artworks_ArtworkId", x => x.ArtworkId, "artworks", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    "FK_notifications_users_RecipientId",
+                    x => x.RecipientId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
+                table.ForeignKey(
+                    "FK_notifications_users_ActorId",
+                    x => x.ActorId,
+                    "users",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
+                table.ForeignKey(
+                    "FK_notifications_artworks_ArtworkId",
+                    x => x.ArtworkId,
+                    "artworks",
+                    "Id",
+                    onDelete: ReferentialAction.Cascade
+                );
             }
         );
-        migrationBuilder.CreateIndex("IX_notifications_RecipientId_CreatedAt_Id", "notifications", ["RecipientId", "CreatedAt", "Id"]);
+        migrationBuilder.CreateIndex(
+            "IX_notifications_RecipientId_CreatedAt_Id",
+            "notifications",
+            ["RecipientId", "CreatedAt", "Id"]
+        );
         migrationBuilder.CreateIndex("IX_notifications_RecipientId_ReadAt", "notifications", ["RecipientId", "ReadAt"]);
         migrationBuilder.CreateIndex("IX_notifications_ActorId", "notifications", "ActorId");
         migrationBuilder.CreateIndex("IX_notifications_ArtworkId", "notifications", "ArtworkId");

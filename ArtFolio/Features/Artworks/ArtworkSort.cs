@@ -1,16 +1,16 @@
 using System.Linq.Expressions;
 using ArtFolio.Domain;
 
-namespace ArtFolio.Features.Artworks.List;
+namespace ArtFolio.Features.Artworks;
 
 /// <summary>Where the previous page ended: the sort it belongs to, the last item's sort key (as a long) and id.</summary>
-public sealed record CursorKey(string Sort, long Key, Guid Id);
+public sealed record ArtworkCursor(string Sort, long Key, Guid Id);
 
 /// <summary>
 /// A listing order: one key column then the id, paged by seeking past the last (key, id) seen, so
 /// items added while a client walks the pages neither repeat nor go missing.
 /// </summary>
-public abstract record Sort(string Name, bool Descending)
+public abstract record ArtworkSort(string Name, bool Descending)
 {
     // Unpriced artworks come last in both price orders.
     private const long NoPriceAscending = long.MaxValue;
@@ -18,7 +18,7 @@ public abstract record Sort(string Name, bool Descending)
 
     public const string Default = "newest";
 
-    public static readonly IReadOnlyDictionary<string, Sort> All = new[]
+    public static readonly IReadOnlyDictionary<string, ArtworkSort> All = new[]
     {
         ByCreation("newest", descending: true),
         ByCreation("oldest", descending: false),
@@ -36,10 +36,10 @@ public abstract record Sort(string Name, bool Descending)
     }.ToDictionary(s => s.Name);
 
     /// <summary>Whether a decoded cursor belongs to this sort and holds a key it can seek on.</summary>
-    public abstract bool Accepts(CursorKey cursor);
+    public abstract bool Accepts(ArtworkCursor cursor);
 
     // Times seek on the column itself (the database compares its own representation); the cursor carries ticks.
-    private static Sort ByCreation(string name, bool descending) =>
+    private static ArtworkSort ByCreation(string name, bool descending) =>
         new By<DateTime>(
             name,
             descending,
@@ -50,7 +50,7 @@ public abstract record Sort(string Name, bool Descending)
             k => k >= DateTime.MinValue.Ticks && k <= DateTime.MaxValue.Ticks
         );
 
-    private static Sort ByPrice(string name, bool descending, long noPrice) =>
+    private static ArtworkSort ByPrice(string name, bool descending, long noPrice) =>
         new By<long>(
             name,
             descending,
@@ -64,9 +64,9 @@ public abstract record Sort(string Name, bool Descending)
     public abstract IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks);
 
     /// <summary>Only the artworks after <paramref name="cursor"/> in this order.</summary>
-    public abstract IQueryable<Artwork> After(IQueryable<Artwork> artworks, CursorKey cursor);
+    public abstract IQueryable<Artwork> After(IQueryable<Artwork> artworks, ArtworkCursor cursor);
 
-    public abstract CursorKey CursorAfter(ArtworkResponse last);
+    public abstract ArtworkCursor CursorAfter(ArtworkResponse last);
 
     private sealed record By<TKey>(
         string Name,
@@ -76,18 +76,18 @@ public abstract record Sort(string Name, bool Descending)
         Func<TKey, long> ToCursor,
         Func<long, TKey> FromCursor,
         Func<long, bool> IsValidKey
-    ) : Sort(Name, Descending)
+    ) : ArtworkSort(Name, Descending)
     {
-        public override bool Accepts(CursorKey cursor) => cursor.Sort == Name && IsValidKey(cursor.Key);
+        public override bool Accepts(ArtworkCursor cursor) => cursor.Sort == Name && IsValidKey(cursor.Key);
 
         public override IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks) =>
             Descending
                 ? artworks.OrderByDescending(Key).ThenByDescending(a => a.Id)
                 : artworks.OrderBy(Key).ThenBy(a => a.Id);
 
-        public override CursorKey CursorAfter(ArtworkResponse last) => new(Name, ToCursor(KeyOf(last)), last.Id);
+        public override ArtworkCursor CursorAfter(ArtworkResponse last) => new(Name, ToCursor(KeyOf(last)), last.Id);
 
-        public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, CursorKey cursor)
+        public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, ArtworkCursor cursor)
         {
             // key > k || (key == k && id > i), mirrored when descending. Guid.CompareTo becomes a plain
             // comparison of the id column in SQL.

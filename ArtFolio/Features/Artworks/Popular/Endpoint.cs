@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ArtFolio.Features.Artworks.Popular;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static readonly IReadOnlyDictionary<string, TimeSpan?> Periods = new Dictionary<string, TimeSpan?>
+    {
+        ["day"] = TimeSpan.FromDays(1),
+        ["week"] = TimeSpan.FromDays(7),
+        ["month"] = TimeSpan.FromDays(30),
+        ["all"] = null,
+    };
+
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Get("artworks/popular", Handle) with
+        {
+            Summary = "The most liked artworks of a period",
+            Description =
+                "period day, week (default), month or all; limit 1 to 100 (default 20). The ranking is cached for "
+                + "Popular:CacheDuration; each caller's likedByMe is read fresh.",
+            AllowAnonymous = true,
+        };
+
+    private static async Task<Ok<Response>> Handle(
+        [AsParameters] Query query,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        IMemoryCache cache,
+        PopularOptions options,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var period = query.Period ?? "week";
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        // Only the ranking is shared between callers; the artworks are projected per caller below.
+        var ranking = await cache.GetOrCreateAsync(
+            (nameof(Popular), period, limit),
+            entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = options.CacheDuration;
+                return RankAsync(db, Periods[period], limit, clock, cancellationToken);
+            }
+        );
+        if (ranking!.Count == 0)
+            return TypedResults.Ok(new Response(period, []));
+
+        var artworks = await db
+            .Artworks.AsNoTracking()
+            .Where(a => ranking.Contains(a.Id))
+            .Select(ArtworkResponse.Projection(db, caller.UserIdOrNull()))
+            .ToListAsync(cancellationToken);
+        var ordered = artworks.OrderBy(a => ranking.IndexOf(a.Id)).ToList(); // deleted since ranking: simply absent
+        return TypedResults.Ok(new Response(period, ordered));
+    }
+
+    private static Task<List<Guid>> RankAsync(
+        AppDbContext db,
+        TimeSpan? period,
+        int limit,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        if (period is null)
+            return db
+                .Artworks.Where(a => a.LikeCount > 0)
+                .OrderByDescending(a => a.LikeCount)
+                .ThenByDescending(a => a.Id)
+                .Select(a => a.Id)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+        var since = clock.GetUtcNow().UtcDateTime - period.Value;
+        return db
+            .Likes.Where(l => l.CreatedAt >= since)
+            .GroupBy(l => l.ArtworkId)
+            .Select(g => new { ArtworkId = g.Key, Likes = g.Count() })
+            .OrderByDescending(x => x.Likes)
+            .ThenByDescending(x => x.ArtworkId)
+            .Select(x => x.ArtworkId)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,10 @@
+namespace ArtFolio.Features.Artworks.Popular;
+
+public sealed record Query
+{
+    /// <summary><c>day</c>, <c>week</c> (default), <c>month</c> or <c>all</c>.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>1 to 100, default 20.</summary>
+    public int? Limit { get; init; }
+}

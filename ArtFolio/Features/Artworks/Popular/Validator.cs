@@ -1,0 +1,15 @@
+using ArtFolio.Infrastructure.Endpoints;
+using FluentValidation;
+
+namespace ArtFolio.Features.Artworks.Popular;
+
+public sealed class Validator : AbstractValidator<Query>
+{
+    public Validator()
+    {
+        RuleFor(q => q.Period)
+            .Must(p => p is null || Endpoint.Periods.ContainsKey(p))
+            .WithMessage($"A period is one of: {string.Join(", ", Endpoint.Periods.Keys)}.");
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
+    }
+}

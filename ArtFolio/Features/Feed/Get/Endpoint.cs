@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using ArtFolio.Features.Artworks;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Feed.Get;
+
+public sealed class Endpoint : IEndpoint
+{
+    /// <summary>The feed is the explore listing's "newest" order, limited to followed artists.</summary>
+    public static readonly ArtworkSort Order = ArtworkSort.All["newest"];
+
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Get("feed", Handle) with
+        {
+            Summary = "Artworks by the artists the caller follows, newest first",
+        };
+
+    private static async Task<Ok<Page<ArtworkResponse>>> Handle(
+        [AsParameters] Query query,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        CancellationToken cancellationToken
+    )
+    {
+        var me = caller.UserId();
+        var artworks = db
+            .Artworks.AsNoTracking()
+            .Where(a => db.Follows.Any(f => f.FollowerId == me && f.FolloweeId == a.ArtistId));
+        if (Paging.TryDecode<ArtworkCursor>(query.Cursor, out var cursor))
+            artworks = Order.After(artworks, cursor!);
+        var limit = Paging.LimitOf(query);
+        var rows = await Order
+            .Order(artworks)
+            .Take(limit + 1)
+            .Select(ArtworkResponse.Projection(db, me))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paging.ToPage(rows, limit, Order.CursorAfter));
+    }
+}

@@ -1,0 +1,9 @@
+using ArtFolio.Infrastructure.Endpoints;
+
+namespace ArtFolio.Features.Feed.Get;
+
+public sealed record Query : IPageQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+}

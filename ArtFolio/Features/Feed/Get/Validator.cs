@@ -1,0 +1,13 @@
+using ArtFolio.Features.Artworks;
+using ArtFolio.Infrastructure.Endpoints;
+using FluentValidation;
+
+namespace ArtFolio.Features.Feed.Get;
+
+public sealed class Validator : AbstractValidator<Query>
+{
+    public Validator() =>
+        this.AddPageRules(
+            (_, cursor) => Paging.TryDecode<ArtworkCursor>(cursor, out var key) && Endpoint.Order.Accepts(key!)
+        );
+}

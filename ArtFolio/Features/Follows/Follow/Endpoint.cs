@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using ArtFolio.Domain;
+using ArtFolio.Features.Notifications;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Follows.Follow;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Post("users/{username}/follow", Handle) with
+        {
+            Summary = "Follow an artist (idempotent); following yourself is a 400",
+            Configure = endpoint =>
+                endpoint
+                    .ProducesProblem(StatusCodes.Status400BadRequest)
+                    .ProducesProblem(StatusCodes.Status404NotFound),
+        };
+
+    private static async Task<Results<Ok<FollowResponse>, ProblemHttpResult>> Handle(
+        string username,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        NotificationQueue notifications,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var me = caller.UserId();
+        var (followee, problem) = await FollowTarget.FindAsync(db, username, me, cancellationToken);
+        if (problem is not null)
+            return problem;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO follows ("FollowerId", "FolloweeId", "CreatedAt") VALUES ({me}, {followee}, {now}) ON CONFLICT DO NOTHING""",
+            cancellationToken
+        );
+        if (inserted == 1)
+            await FollowTarget.MoveCountersAsync(db, me, followee!.Value, +1, cancellationToken);
+        var count = await FollowTarget.FollowerCountAsync(db, followee!.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (inserted == 1)
+            await notifications.ToUserAsync(
+                NotificationTypes.NewFollower,
+                me,
+                followee.Value,
+                null,
+                $"{caller.Identity!.Name} started following you"
+            );
+        return TypedResults.Ok(new FollowResponse(true, count));
+    }
+}

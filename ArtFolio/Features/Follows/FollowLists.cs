@@ -1,0 +1,81 @@
+using ArtFolio.Domain;
+using ArtFolio.Features.Users;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Follows;
+
+/// <summary>Followers and following are one list seen from either end of a follow.</summary>
+public static class FollowLists
+{
+    public enum Side
+    {
+        Followers,
+        Following,
+    }
+
+    public static async Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> PageAsync(
+        AppDbContext db,
+        string username,
+        Side side,
+        FollowListQuery query,
+        CancellationToken cancellationToken
+    )
+    {
+        var name = User.NormalizeUsername(username);
+        var userId = await db
+            .Users.Where(u => u.Username == name)
+            .Select(u => (Guid?)u.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (userId is null)
+            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
+
+        var follows = db.Follows.AsNoTracking();
+        var rows =
+            side == Side.Followers
+                ? follows
+                    .Where(f => f.FolloweeId == userId)
+                    .Select(f => new Listed
+                    {
+                        At = f.CreatedAt,
+                        Id = f.FollowerId,
+                        User = f.Follower,
+                    })
+                : follows
+                    .Where(f => f.FollowerId == userId)
+                    .Select(f => new Listed
+                    {
+                        At = f.CreatedAt,
+                        Id = f.FolloweeId,
+                        User = f.Followee,
+                    });
+        if (Paging.TryDecode<FollowCursor>(query.Cursor, out var cursor))
+        {
+            var at = new DateTime(cursor!.Ticks, DateTimeKind.Utc);
+            rows = rows.Where(r => r.At < at || (r.At == at && r.Id.CompareTo(cursor.UserId) < 0));
+        }
+        var limit = Paging.LimitOf(query);
+        var page = await rows.OrderByDescending(r => r.At)
+            .ThenByDescending(r => r.Id)
+            .Take(limit + 1)
+            .Select(r => new
+            {
+                r.At,
+                r.Id,
+                Summary = UserSummary.From(r.User, db.Artworks.Count(a => a.ArtistId == r.Id)),
+            })
+            .ToListAsync(cancellationToken);
+        var result = Paging.ToPage(page, limit, r => new FollowCursor(r.At.Ticks, r.Id));
+        return TypedResults.Ok(new Page<UserSummary>(result.Items.Select(r => r.Summary).ToList(), result.NextCursor));
+    }
+
+    /// <summary>One end of a follow: when it happened and who is listed. Settable members, so EF can compose over it.</summary>
+    private sealed class Listed
+    {
+        public DateTime At { get; init; }
+        public Guid Id { get; init; }
+        public User User { get; init; } = null!;
+    }
+}

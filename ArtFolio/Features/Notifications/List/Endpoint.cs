@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Features.Notifications.List;
+
+public sealed class Endpoint : IEndpoint
+{
+    public static EndpointDefinition Definition { get; } =
+        EndpointDefinition.Get("notifications", Handle) with
+        {
+            Summary = "The caller's notifications, newest first, with the unread count",
+        };
+
+    private static async Task<Ok<Response>> Handle(
+        [AsParameters] Query query,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        CancellationToken cancellationToken
+    )
+    {
+        var me = caller.UserId();
+        var notifications = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
+        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+        {
+            var at = new DateTime(cursor!.Ticks, DateTimeKind.Utc);
+            notifications = notifications.Where(n =>
+                n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(cursor.Id) < 0)
+            );
+        }
+        var limit = Paging.LimitOf(query);
+        var rows = await notifications
+            .OrderByDescending(n => n.CreatedAt)
+            .ThenByDescending(n => n.Id)
+            .Take(limit + 1)
+            .Select(NotificationItem.Projection(db))
+            .ToListAsync(cancellationToken);
+        var page = Paging.ToPage(rows, limit, n => new CursorKey(n.CreatedAt.Ticks, n.Id));
+        var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, cancellationToken);
+        return TypedResults.Ok(new Response(page.Items, page.NextCursor, unread));
+    }
+}

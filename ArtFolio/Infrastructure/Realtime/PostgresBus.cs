@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace ArtFolio.Infrastructure.Realtime;
+
+/// <summary>
+/// Several instances on one PostgreSQL database: messages go out with NOTIFY on one channel and every
+/// instance LISTENs, delivering those whose recipient has a socket open there. Payloads are packed
+/// under PostgreSQL's 8000-byte limit, and the NOTIFYs of one publish go in one round trip.
+/// </summary>
+public sealed class PostgresBus(NpgsqlDataSource dataSource, ConnectionRegistry registry, ILogger<PostgresBus> logger)
+    : BackgroundService,
+        IRealtimeBus
+{
+    public const string Channel = "artfolio_realtime";
+    private const int MaxPayloadBytes = 7900;
+
+    private NpgsqlConnection? listener;
+
+    public async Task PublishAsync(IReadOnlyList<RealtimeMessage> messages, CancellationToken cancellationToken)
+    {
+        var payloads = Pack(messages);
+        if (payloads.Count == 0)
+            return;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var payload in payloads)
+            batch.BatchCommands.Add(
+                new NpgsqlBatchCommand("SELECT pg_notify($1, $2)")
+                {
+                    Parameters =
+                    {
+                        new() { Value = Channel },
+                        new() { Value = payload },
+                    },
+                }
+            );
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>LISTEN before the app reports started, so nothing published after start-up is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        listener = await ListenAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                listener ??= await ListenAsync(stoppingToken);
+                await listener.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Lost the LISTEN connection for real-time messages; reconnecting");
+                if (listener is not null)
+                    await listener.DisposeAsync();
+                listener = null;
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (listener is not null)
+            await listener.DisposeAsync();
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += (_, e) => Deliver(e.Payload);
+        await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
+        await listen.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private void Deliver(string payload)
+    {
+        try
+        {
+            foreach (var message in JsonSerializer.Deserialize<Packed[]>(payload) ?? [])
+                registry.Deliver(new RealtimeMessage(message.R, message.M));
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "Ignored a malformed real-time payload");
+        }
+    }
+
+    /// <summary>JSON arrays of {r, m} pairs, each array under the payload limit.</summary>
+    private static List<string> Pack(IReadOnlyList<RealtimeMessage> messages)
+    {
+        var payloads = new List<string>();
+        var current = new List<Packed>();
+        var size = 2;
+        foreach (var message in messages)
+        {
+            var packed = new Packed(message.RecipientId, message.Json);
+            var length = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(packed)) + 1;
+            if (length + 2 > MaxPayloadBytes)
+                continue; // a single message this large is not ours to send; the list endpoint still has it
+            if (size + length > MaxPayloadBytes)
+            {
+                payloads.Add(JsonSerializer.Serialize(current));
+                (current, size) = ([], 2);
+            }
+            current.Add(packed);
+            size += length;
+        }
+        if (current.Count > 0)
+            payloads.Add(JsonSerializer.Serialize(current));
+        return payloads;
+    }
+
+    private sealed record Packed(Guid R, string M);
+}
