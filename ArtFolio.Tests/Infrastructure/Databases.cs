@@ -27,3 +27,13 @@ public sealed class AllDatabasesAttribute : DataAttribute
             yield return [Db.Postgres];
     }
 }
+
+/// <summary>A test that needs PostgreSQL (several instances on one database); skipped without a connection string.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (AllDatabasesAttribute.PostgresConnectionString is null)
+            Skip = $"needs PostgreSQL: set {AllDatabasesAttribute.PostgresConnectionVariable}";
+    }
+}

@@ -39,6 +39,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string? sqliteFile;
     private HttpClient? anonymous;
 
+    /// <summary>
+    /// A second instance of this app on the same database and media folder, as when the API runs as
+    /// several instances; it leaves the database and folder to this one to clean up.
+    /// </summary>
+    public TestApp StartSibling()
+    {
+        var sibling = new TestApp(Database, settings, postgresDatabase: null, sqliteFile: null) { ownsMedia = false };
+        _ = sibling.Server;
+        return sibling;
+    }
+
+    private bool ownsMedia = true;
+
     private TestApp(Db database, Dictionary<string, string?> settings, string? postgresDatabase, string? sqliteFile)
     {
         Database = database;
@@ -142,6 +155,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
             .Where(f => !Path.GetFileName(f).StartsWith("probe-", StringComparison.Ordinal))
             .ToList();
 
+    /// <summary>Waits for something the app does in the background (notifications), up to <paramref name="seconds"/>.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, double seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+                return value;
+            await Task.Delay(25);
+        }
+    }
+
     /// <summary>A name no other test uses: <c>alice_k3j9x2ab</c>.</summary>
     public static string Unique(string name) => $"{name}_{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -173,7 +199,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             );
             await drop.ExecuteNonQueryAsync();
         }
-        Directory.Delete(MediaRoot, recursive: true);
+        if (ownsMedia && Directory.Exists(MediaRoot))
+            Directory.Delete(MediaRoot, recursive: true);
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

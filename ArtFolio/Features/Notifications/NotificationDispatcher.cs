@@ -80,12 +80,16 @@ public sealed class NotificationDispatcher(
             yield return [one];
             yield break;
         }
-        // Every follower, a batch at a time, seeking on the follower id.
+        // Every follower as of the event, a batch at a time, seeking on the follower id.
         var after = Guid.Empty;
         while (true)
         {
             var batch = await db
-                .Follows.Where(f => f.FolloweeId == notification.ActorId && f.FollowerId.CompareTo(after) > 0)
+                .Follows.Where(f =>
+                    f.FolloweeId == notification.ActorId
+                    && f.CreatedAt <= notification.OccurredAt
+                    && f.FollowerId.CompareTo(after) > 0
+                )
                 .OrderBy(f => f.FollowerId)
                 .Select(f => f.FollowerId)
                 .Take(BatchSize)

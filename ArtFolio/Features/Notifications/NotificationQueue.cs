@@ -8,14 +8,22 @@ namespace ArtFolio.Features.Notifications;
 /// <param name="RecipientId">The one recipient, or null for all of the actor's followers.</param>
 /// <param name="ArtworkId">The artwork it is about, if any.</param>
 /// <param name="Message">The text the recipients read.</param>
-public sealed record NotificationEvent(string Type, Guid ActorId, Guid? RecipientId, Guid? ArtworkId, string Message);
+/// <param name="OccurredAt">When it happened: followers are those who followed by then, not by the time the queue gets to it.</param>
+public sealed record NotificationEvent(
+    string Type,
+    Guid ActorId,
+    Guid? RecipientId,
+    Guid? ArtworkId,
+    string Message,
+    DateTime OccurredAt
+);
 
 /// <summary>
 /// Where requests drop their notifications: a bounded channel that the dispatcher drains in the
 /// background, so a request never waits for a fan-out to thousands of followers. When the queue is
 /// full (the dispatcher far behind) a request waits for room rather than losing notifications.
 /// </summary>
-public sealed class NotificationQueue
+public sealed class NotificationQueue(TimeProvider clock)
 {
     public const int Capacity = 10_000;
 
@@ -30,11 +38,13 @@ public sealed class NotificationQueue
 
     /// <summary>Notify the actor's followers.</summary>
     public ValueTask ToFollowersAsync(string type, Guid actorId, Guid? artworkId, string message) =>
-        EnqueueAsync(new NotificationEvent(type, actorId, null, artworkId, message));
+        EnqueueAsync(new NotificationEvent(type, actorId, null, artworkId, message, clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Notify one user, unless they are the actor.</summary>
     public ValueTask ToUserAsync(string type, Guid actorId, Guid recipientId, Guid? artworkId, string message) =>
         actorId == recipientId
             ? ValueTask.CompletedTask
-            : EnqueueAsync(new NotificationEvent(type, actorId, recipientId, artworkId, message));
+            : EnqueueAsync(
+                new NotificationEvent(type, actorId, recipientId, artworkId, message, clock.GetUtcNow().UtcDateTime)
+            );
 }

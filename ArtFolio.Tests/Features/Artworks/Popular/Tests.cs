@@ -1,0 +1,79 @@
+using System.Net;
+using ArtFolio.Tests.Infrastructure;
+
+namespace ArtFolio.Tests.Features.Artworks.Popular;
+
+using Like = ArtFolio.Features.Likes.Like;
+using Popular = ArtFolio.Features.Artworks.Popular;
+
+public sealed class Tests
+{
+    private static async Task LikeAsync(IEnumerable<TestUser> fans, Guid artworkId)
+    {
+        foreach (var fan in fans)
+            (await fan.Client.SendAsync<Like.Endpoint>(route: new { id = artworkId })).StatusCode.ShouldBe(
+                HttpStatusCode.OK
+            );
+    }
+
+    [Theory, AllDatabases]
+    public async Task Ranks_by_likes_within_the_period(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var artist = await app.CreateUserAsync("artist");
+        var fans = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => app.CreateUserAsync($"fan{i}")));
+        var oldFavourite = await artist.CreateArtworkAsync("Old favourite");
+        var newHit = await artist.CreateArtworkAsync("New hit");
+        var quiet = await artist.CreateArtworkAsync("Quiet");
+        await LikeAsync(fans, oldFavourite.Id); // three likes, two days ago
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await LikeAsync(fans.Take(2), newHit.Id); // two likes, today
+        await LikeAsync(fans.Take(1), quiet.Id);
+
+        var (dayResponse, day) = await app.Anonymous.GetAsync<Popular.Endpoint, Popular.Response>(query: "period=day");
+        var (_, all) = await app.Anonymous.GetAsync<Popular.Endpoint, Popular.Response>(query: "period=all&limit=2");
+        var (_, week) = await app.Anonymous.GetAsync<Popular.Endpoint, Popular.Response>();
+
+        dayResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        day!.Items.Select(a => a.Id).ShouldBe([newHit.Id, quiet.Id]);
+        all!.Items.Select(a => a.Id).ShouldBe([oldFavourite.Id, newHit.Id]);
+        week!.Period.ShouldBe("week");
+        week.Items.Select(a => a.Id).ShouldBe([oldFavourite.Id, newHit.Id, quiet.Id]);
+    }
+
+    [Fact]
+    public async Task The_cached_ranking_never_serves_another_users_likedByMe()
+    {
+        await using var app = await TestApp.StartAsync(
+            Db.Sqlite,
+            new Dictionary<string, string?> { ["Popular:CacheDuration"] = "00:05:00" }
+        );
+        var artist = await app.CreateUserAsync("artist");
+        var fan = await app.CreateUserAsync("fan");
+        var other = await app.CreateUserAsync("other");
+        var artwork = await artist.CreateArtworkAsync();
+        await LikeAsync([fan], artwork.Id);
+
+        var (_, forFan) = await fan.Client.GetAsync<Popular.Endpoint, Popular.Response>();
+        var (_, forOther) = await other.Client.GetAsync<Popular.Endpoint, Popular.Response>();
+        var anonymous = await app.Anonymous.GetStringAsync(HttpClientExtensions.UrlOf<Popular.Endpoint>());
+
+        forFan!.Items.Single().LikedByMe.ShouldBe(true);
+        forOther!.Items.Single().LikedByMe.ShouldBe(false);
+        anonymous.ShouldNotContain("likedByMe");
+    }
+
+    [Theory]
+    [InlineData("period=year", "period")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=101", "limit")]
+    public async Task Bad_parameters_are_400(string query, string field)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.SendAsync<Popular.Endpoint>(query: query);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);
+    }
+}
