@@ -73,6 +73,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static Task<TestApp> For(Db database) =>
         Shared.GetOrAdd(database, db => new Lazy<Task<TestApp>>(() => StartAsync(db))).Value;
 
+    static TestApp() =>
+        // The shared apps live as long as the test run; drop their databases and folders when it ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var app in Shared.Values.Where(a => a.IsValueCreated && a.Value.IsCompletedSuccessfully))
+                app.Value.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        };
+
     /// <summary>A private app; dispose it at the end of the test. <paramref name="settings"/> override configuration keys.</summary>
     public static async Task<TestApp> StartAsync(Db database, IDictionary<string, string?>? settings = null)
     {
