@@ -1,36 +1,9 @@
-using System.Security.Claims;
-using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
-using ArtFolio.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Portfolio.Projects.Edit;
 
 public sealed class Endpoint : IEndpoint
 {
     public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Put("users/me/portfolio/projects/{id:guid}", Handle) with
-        {
-            Summary = "Replace a project in the caller's portfolio (its owner only)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
-
-    private static Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        Guid id,
-        Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    ) =>
-        PortfolioItems.EditAsync<Domain.PortfolioProject, Response>(
-            db,
-            caller.UserId(),
-            id,
-            request,
-            Response.From,
-            clock.GetUtcNow().UtcDateTime,
-            cancellationToken
-        );
+        SectionEndpoints.Edit<Domain.PortfolioProject, Request, Response>("projects", "a project", Response.From);
 }

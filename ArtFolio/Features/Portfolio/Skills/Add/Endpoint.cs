@@ -1,32 +1,9 @@
-using System.Security.Claims;
-using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
-using ArtFolio.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Portfolio.Skills.Add;
 
 public sealed class Endpoint : IEndpoint
 {
     public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("users/me/portfolio/skills", Handle) with
-        {
-            Summary = "Add a skill to the caller's portfolio",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict),
-        };
-
-    private static Task<Results<Created<Response>, ProblemHttpResult>> Handle(
-        Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    ) =>
-        PortfolioItems.AddAsync(
-            db,
-            "skills",
-            request.Create(caller.UserId(), clock.GetUtcNow().UtcDateTime),
-            Response.From,
-            cancellationToken
-        );
+        SectionEndpoints.Add<Domain.PortfolioSkill, Request, Response>("skills", "a skill", Response.From);
 }
