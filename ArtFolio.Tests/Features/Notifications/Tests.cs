@@ -164,18 +164,32 @@ public sealed class Tests
     }
 
     [Theory, AllDatabases]
-    public async Task Deleting_an_artwork_removes_its_notifications(Db db)
+    public async Task Deleting_an_artwork_removes_its_likes_comments_downloads_and_notifications(Db db)
     {
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var artwork = await alice.CreateArtworkAsync();
         await bob.Client.SendAsync<Like.Endpoint>(route: new { artwork.Id });
-        await InboxAsync(alice, 1);
+        await bob.Client.SendAsync<CreateComment.Endpoint>(
+            new CommentRequest { Body = "Keep this one" },
+            new { artwork.Id }
+        );
+        await bob.Client.SendAsync<ArtFolio.Features.Downloads.Record.Endpoint>(route: new { artwork.Id });
+        await InboxAsync(alice, 2);
 
         await alice.Client.SendAsync<DeleteArtwork.Endpoint>(route: new { artwork.Id });
 
-        (await app.QueryAsync(d => d.Notifications.CountAsync(n => n.ArtworkId == artwork.Id))).ShouldBe(0);
+        var left = await app.QueryAsync(async d =>
+            new[]
+            {
+                await d.Likes.CountAsync(l => l.ArtworkId == artwork.Id),
+                await d.Comments.CountAsync(c => c.ArtworkId == artwork.Id),
+                await d.Downloads.CountAsync(x => x.ArtworkId == artwork.Id),
+                await d.Notifications.CountAsync(n => n.ArtworkId == artwork.Id),
+            }
+        );
+        left.ShouldBe([0, 0, 0, 0]);
         (await alice.Client.GetAsync<List.Endpoint, List.Response>()).Body!.Items.ShouldBeEmpty();
     }
 
