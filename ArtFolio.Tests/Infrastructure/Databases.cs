@@ -11,20 +11,36 @@ public enum Db
 
 /// <summary>
 /// Runs a theory once per database: always SQLite, and PostgreSQL too when
-/// <see cref="PostgresConnectionVariable"/> holds a connection string.
+/// <see cref="PostgresConnectionVariable"/> holds a connection string. The database comes first among
+/// the test's parameters. Like InlineData it may carry a row (<c>[AllDatabases("title", "")]</c>, one
+/// attribute a row), or name a static TheoryData member of the test class (<c>MemberName</c>).
 /// </summary>
-public sealed class AllDatabasesAttribute : DataAttribute
+public sealed class AllDatabasesAttribute(params object?[]? row) : DataAttribute
 {
     public const string PostgresConnectionVariable = "ARTFOLIO_TEST_POSTGRES";
 
     public static string? PostgresConnectionString =>
         Environment.GetEnvironmentVariable(PostgresConnectionVariable) is { Length: > 0 } value ? value : null;
 
+    public static IEnumerable<Db> Databases =>
+        PostgresConnectionString is null ? [Db.Sqlite] : [Db.Sqlite, Db.Postgres];
+
+    /// <summary>A static property of the test class holding the rows, as MemberData would name it.</summary>
+    public string? MemberName { get; set; }
+
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
-        yield return [Db.Sqlite];
-        if (PostgresConnectionString is not null)
-            yield return [Db.Postgres];
+        var rows = MemberName is null
+            ? [row ?? [null]] // [AllDatabases(null)] passes a null array, meaning one null argument
+            : (
+                (IEnumerable<object?[]>)
+                    testMethod
+                        .DeclaringType!.GetProperty(MemberName, BindingFlags.Public | BindingFlags.Static)!
+                        .GetValue(null)!
+            ).ToList();
+        foreach (var database in Databases)
+        foreach (var values in rows)
+            yield return values.Prepend(database).ToArray()!; // null arguments stay null
     }
 }
 

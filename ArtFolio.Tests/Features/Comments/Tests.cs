@@ -88,10 +88,10 @@ public sealed class Tests
         (await app.QueryAsync(d => d.Comments.SingleAsync(c => c.Id == comment.Id))).Body.ShouldBe("Mine");
     }
 
-    [Fact]
-    public async Task Pages_read_oldest_first()
+    [Theory, AllDatabases]
+    public async Task Pages_read_oldest_first(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var artwork = await alice.CreateArtworkAsync();
         var ids = new List<Guid>();
@@ -114,12 +114,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData(null)]
-    public async Task An_empty_or_overlong_body_is_400(string? body)
+    [AllDatabases("")]
+    [AllDatabases("   ")]
+    [AllDatabases(null)]
+    public async Task An_empty_or_overlong_body_is_400(Db db, string? body)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var artwork = await alice.CreateArtworkAsync();
 
@@ -131,10 +131,10 @@ public sealed class Tests
         tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task Unknown_artworks_and_comments_of_other_artworks_are_404()
+    [Theory, AllDatabases]
+    public async Task Unknown_artworks_and_comments_of_other_artworks_are_404(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var one = await alice.CreateArtworkAsync();
         var other = await alice.CreateArtworkAsync();

@@ -39,10 +39,10 @@ public sealed class Tests
         alices!.Items.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task A_deleted_artwork_leaves_the_list_and_unknown_ones_are_404()
+    [Theory, AllDatabases]
+    public async Task A_deleted_artwork_leaves_the_list_and_unknown_ones_are_404(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var artwork = await alice.CreateArtworkAsync();

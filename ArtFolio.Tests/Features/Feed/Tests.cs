@@ -45,10 +45,10 @@ public sealed class Tests
         seen.ShouldAllBe(a => a.LikedByMe == false);
     }
 
-    [Fact]
-    public async Task Is_empty_for_someone_who_follows_nobody_and_401_without_a_token()
+    [Theory, AllDatabases]
+    public async Task Is_empty_for_someone_who_follows_nobody_and_401_without_a_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var loner = await app.CreateUserAsync("loner");
 
         var (response, page) = await loner.Client.GetAsync<Get.Endpoint, Page<ArtworkResponse>>();

@@ -100,10 +100,10 @@ public sealed class Tests
         (counter, rows).ShouldBe((7, 7));
     }
 
-    [Fact]
-    public async Task Following_yourself_is_400_and_an_unknown_user_404()
+    [Theory, AllDatabases]
+    public async Task Following_yourself_is_400_and_an_unknown_user_404(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         (await FollowAsync(alice, alice.Username)).Status.ShouldBe(HttpStatusCode.BadRequest);

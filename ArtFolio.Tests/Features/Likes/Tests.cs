@@ -89,11 +89,11 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task An_unknown_artwork_is_404_and_no_token_is_401(bool like)
+    [AllDatabases(true)]
+    [AllDatabases(false)]
+    public async Task An_unknown_artwork_is_404_and_no_token_is_401(Db db, bool like)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var artwork = await alice.CreateArtworkAsync();
 

@@ -35,11 +35,11 @@ public sealed class SocketTests
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("not-a-token")]
-    public async Task A_missing_or_bad_token_is_refused_with_401_before_the_upgrade(string? token)
+    [AllDatabases(null)]
+    [AllDatabases("not-a-token")]
+    public async Task A_missing_or_bad_token_is_refused_with_401_before_the_upgrade(Db db, string? token)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var client = app.Server.CreateWebSocketClient();
         var address = token is null
             ? new Uri("ws://localhost/api/v1/notifications/ws")
@@ -52,10 +52,10 @@ public sealed class SocketTests
         refused.Message.ShouldContain("401");
     }
 
-    [Fact]
-    public async Task A_refresh_token_does_not_open_the_socket_and_a_plain_get_is_400()
+    [Theory, AllDatabases]
+    public async Task A_refresh_token_does_not_open_the_socket_and_a_plain_get_is_400(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         await Should.ThrowAsync<InvalidOperationException>(() => app.ConnectAsync(alice.Auth.RefreshToken));
@@ -65,10 +65,10 @@ public sealed class SocketTests
         (await plain.ReadProblemAsync()).Detail!.ShouldContain("WebSocket");
     }
 
-    [Fact]
-    public async Task The_query_token_opens_only_the_socket_not_other_endpoints()
+    [Theory, AllDatabases]
+    public async Task The_query_token_opens_only_the_socket_not_other_endpoints(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await app.Anonymous.GetAsync($"/api/v1/users/me?access_token={alice.Auth.AccessToken}");
@@ -76,11 +76,11 @@ public sealed class SocketTests
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task The_socket_closes_when_its_access_token_expires()
+    [Theory, AllDatabases]
+    public async Task The_socket_closes_when_its_access_token_expires(Db db)
     {
         await using var app = await TestApp.StartAsync(
-            Db.Sqlite,
+            db,
             new Dictionary<string, string?> { ["Jwt:AccessTokenLifetime"] = "00:00:02" }
         );
         var alice = await app.CreateUserAsync("alice");

@@ -146,11 +146,11 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData(null)]
-    public async Task A_broadcast_needs_1_to_500_characters(string? message)
+    [AllDatabases("")]
+    [AllDatabases(null)]
+    public async Task A_broadcast_needs_1_to_500_characters(Db db, string? message)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var artist = await app.CreateUserAsync("artist");
 
         var empty = await artist.Client.SendAsync<Broadcast.Endpoint>(new Broadcast.Request { Message = message });
@@ -193,10 +193,10 @@ public sealed class Tests
         (await alice.Client.GetAsync<List.Endpoint, List.Response>()).Body!.Items.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Needs_an_access_token()
+    [Theory, AllDatabases]
+    public async Task Needs_an_access_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         (await app.Anonymous.SendAsync<List.Endpoint>()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.Anonymous.SendAsync<ReadAll.Endpoint>()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

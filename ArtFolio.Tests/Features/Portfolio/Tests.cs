@@ -171,10 +171,10 @@ public sealed class Tests
             { "education", "{\"institution\":\"" + new string('i', 121) + "\"}", "institution" },
         };
 
-    [Theory, MemberData(nameof(Invalid))]
-    public async Task Each_rule_is_a_400_naming_its_field(string section, string json, string field)
+    [Theory, AllDatabases(MemberName = nameof(Invalid))]
+    public async Task Each_rule_is_a_400_naming_its_field(Db db, string section, string json, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await alice.Client.PostAsync(
@@ -187,12 +187,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("{\"title\":\"x\",\"startDate\":\"May 2024\"}")]
-    [InlineData("{\"title\":\"x\",\"startDate\":\"2024-13-01\"}")]
-    [InlineData("{\"title\":\"x\",\"startDate\":20240501}")]
-    public async Task A_date_that_is_not_YYYY_MM_DD_is_400(string json)
+    [AllDatabases("{\"title\":\"x\",\"startDate\":\"May 2024\"}")]
+    [AllDatabases("{\"title\":\"x\",\"startDate\":\"2024-13-01\"}")]
+    [AllDatabases("{\"title\":\"x\",\"startDate\":20240501}")]
+    public async Task A_date_that_is_not_YYYY_MM_DD_is_400(Db db, string json)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await alice.Client.SendAsync<Projects.Add.Endpoint>(
@@ -204,13 +204,13 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("DELETE", "/api/v1/users/me/portfolio/hobbies/01a1fe85-0000-7000-8000-000000000000")]
-    [InlineData("DELETE", "/api/v1/users/me/portfolio/skills/not-a-guid")]
-    [InlineData("PUT", "/api/v1/users/me/portfolio/skills/01a1fe85-0000-7000-8000-000000000000")]
-    [InlineData("GET", "/api/v1/users/nobody_here_at_all/portfolio")]
-    public async Task Unknown_sections_ids_and_users_are_404(string method, string path)
+    [AllDatabases("DELETE", "/api/v1/users/me/portfolio/hobbies/01a1fe85-0000-7000-8000-000000000000")]
+    [AllDatabases("DELETE", "/api/v1/users/me/portfolio/skills/not-a-guid")]
+    [AllDatabases("PUT", "/api/v1/users/me/portfolio/skills/01a1fe85-0000-7000-8000-000000000000")]
+    [AllDatabases("GET", "/api/v1/users/nobody_here_at_all/portfolio")]
+    public async Task Unknown_sections_ids_and_users_are_404(Db db, string method, string path)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "PUT")
@@ -221,10 +221,10 @@ public sealed class Tests
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task A_section_holds_at_most_a_hundred_entries()
+    [Theory, AllDatabases]
+    public async Task A_section_holds_at_most_a_hundred_entries(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         for (var i = 0; i < 100; i++)
             (

@@ -53,10 +53,10 @@ public sealed class Tests
         app.MediaFiles().ShouldNotContain(f => f.StartsWith(".incoming"));
     }
 
-    [Fact]
-    public async Task Makes_a_bounded_thumbnail_with_libvips_or_uses_the_original()
+    [Theory, AllDatabases]
+    public async Task Makes_a_bounded_thumbnail_with_libvips_or_uses_the_original(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var (_, artwork) = await alice.Client.UploadAsync(
@@ -86,14 +86,15 @@ public sealed class Tests
             { "webm", "video/webm", "video" },
         };
 
-    [Theory, MemberData(nameof(AcceptedTypes))]
+    [Theory, AllDatabases(MemberName = nameof(AcceptedTypes))]
     public async Task Accepts_each_supported_type_decided_from_the_bytes(
+        Db db,
         string kind,
         string contentType,
         string mediaType
     )
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var bytes = kind switch
         {
@@ -129,10 +130,10 @@ public sealed class Tests
 
     public static TheoryData<string> RefusedFiles => new() { "text", "svg", "exe", "empty", "truncated-png", "heic" };
 
-    [Theory, MemberData(nameof(RefusedFiles))]
-    public async Task Refuses_anything_else_with_415_and_keeps_nothing(string kind)
+    [Theory, AllDatabases(MemberName = nameof(RefusedFiles))]
+    public async Task Refuses_anything_else_with_415_and_keeps_nothing(Db db, string kind)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         var bytes = kind switch
         {
@@ -152,11 +153,11 @@ public sealed class Tests
         (await app.QueryAsync(d => d.Artworks.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task An_oversized_image_is_413_while_streaming_and_leaves_nothing()
+    [Theory, AllDatabases]
+    public async Task An_oversized_image_is_413_while_streaming_and_leaves_nothing(Db db)
     {
         await using var app = await TestApp.StartAsync(
-            Db.Sqlite,
+            db,
             new Dictionary<string, string?> { ["Media:MaxImageBytes"] = "100000" }
         );
         var alice = await app.CreateUserAsync("alice");
@@ -173,11 +174,11 @@ public sealed class Tests
         (await app.QueryAsync(d => d.Artworks.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task A_video_has_its_own_larger_limit()
+    [Theory, AllDatabases]
+    public async Task A_video_has_its_own_larger_limit(Db db)
     {
         await using var app = await TestApp.StartAsync(
-            Db.Sqlite,
+            db,
             new Dictionary<string, string?> { ["Media:MaxImageBytes"] = "10000", ["Media:MaxVideoBytes"] = "50000" }
         );
         var alice = await app.CreateUserAsync("alice");
@@ -189,10 +190,10 @@ public sealed class Tests
         large.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
 
-    [Fact]
-    public async Task A_decompression_bomb_is_refused_before_anything_decodes_it()
+    [Theory, AllDatabases]
+    public async Task A_decompression_bomb_is_refused_before_anything_decodes_it(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
 
         var (response, _) = await alice.Client.UploadAsync(TestMedia.PngBomb(), ("title", "bomb"), ("category", "y"));
@@ -218,10 +219,10 @@ public sealed class Tests
             { "tags", new string('x', 31), "tags[0]" },
         };
 
-    [Theory, MemberData(nameof(InvalidFields))]
-    public async Task Invalid_fields_are_400_by_name_and_keep_no_file(string field, string value, string error)
+    [Theory, AllDatabases(MemberName = nameof(InvalidFields))]
+    public async Task Invalid_fields_are_400_by_name_and_keep_no_file(Db db, string field, string value, string error)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         var fields = new Dictionary<string, string> { ["title"] = "ok", ["category"] = "ok" };
         fields[field] = value;
@@ -233,10 +234,10 @@ public sealed class Tests
         app.MediaFiles().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Without_a_file_is_400_naming_image()
+    [Theory, AllDatabases]
+    public async Task Without_a_file_is_400_naming_image(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var (response, _) = await alice.Client.UploadAsync(null, ("title", "no file"), ("category", "x"));
@@ -246,12 +247,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("application/json", "{\"title\":\"x\"}")]
-    [InlineData("text/plain", "hello")]
-    [InlineData("multipart/form-data", "no boundary here")]
-    public async Task A_body_that_is_not_a_multipart_form_is_415(string contentType, string body)
+    [AllDatabases("application/json", "{\"title\":\"x\"}")]
+    [AllDatabases("text/plain", "hello")]
+    [AllDatabases("multipart/form-data", "no boundary here")]
+    public async Task A_body_that_is_not_a_multipart_form_is_415(Db db, string contentType, string body)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var content = new StringContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
@@ -262,10 +263,10 @@ public sealed class Tests
         (await response.ReadProblemAsync()).Status.ShouldBe(415);
     }
 
-    [Fact]
-    public async Task A_truncated_multipart_body_is_400_and_keeps_nothing()
+    [Theory, AllDatabases]
+    public async Task A_truncated_multipart_body_is_400_and_keeps_nothing(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         var whole = await TestMedia
             .Form(TestMedia.Png(200, 200, noise: true), [("title", "x"), ("category", "y")])
@@ -283,10 +284,10 @@ public sealed class Tests
         app.MediaFiles().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Fields_a_client_may_not_set_are_ignored()
+    [Theory, AllDatabases]
+    public async Task Fields_a_client_may_not_set_are_ignored(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var forgedId = Guid.CreateVersion7();
@@ -310,10 +311,10 @@ public sealed class Tests
         artwork.CreatedAt.ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(-5));
     }
 
-    [Fact]
-    public async Task Needs_an_access_token_before_reading_the_body()
+    [Theory, AllDatabases]
+    public async Task Needs_an_access_token_before_reading_the_body(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
 
         var (response, _) = await app.Anonymous.UploadAsync(TestMedia.Png(), ("title", "x"), ("category", "y"));
 
@@ -321,10 +322,10 @@ public sealed class Tests
         app.MediaFiles().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task When_the_database_write_fails_the_stored_file_is_removed()
+    [Theory, AllDatabases]
+    public async Task When_the_database_write_fails_the_stored_file_is_removed(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         await using var failing = app.WithInterceptor(new FailArtworkInserts());
 
@@ -341,13 +342,18 @@ public sealed class Tests
     /// <summary>Makes the INSERT into artworks fail, as a full disk or a lost connection would.</summary>
     private sealed class FailArtworkInserts : DbCommandInterceptor
     {
+        // SQLite's SQL quotes the table name, PostgreSQL's leaves a lower-case one bare.
+        private static bool IsArtworkInsert(string sql) =>
+            sql.Contains("INSERT INTO \"artworks\"", StringComparison.Ordinal)
+            || sql.Contains("INSERT INTO artworks ", StringComparison.Ordinal);
+
         public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
             System.Data.Common.DbCommand command,
             CommandEventData eventData,
             InterceptionResult<System.Data.Common.DbDataReader> result,
             CancellationToken cancellationToken = default
         ) =>
-            command.CommandText.Contains("INSERT INTO \"artworks\"", StringComparison.Ordinal)
+            IsArtworkInsert(command.CommandText)
                 ? throw new InvalidOperationException("simulated database failure")
                 : ValueTask.FromResult(result);
 
@@ -357,7 +363,7 @@ public sealed class Tests
             InterceptionResult<int> result,
             CancellationToken cancellationToken = default
         ) =>
-            command.CommandText.Contains("INSERT INTO \"artworks\"", StringComparison.Ordinal)
+            IsArtworkInsert(command.CommandText)
                 ? throw new InvalidOperationException("simulated database failure")
                 : ValueTask.FromResult(result);
     }

@@ -44,10 +44,10 @@ public sealed class Tests
         (await app.Anonymous.GetAsync(created.ImageUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task Twice_is_404_the_second_time()
+    [Theory, AllDatabases]
+    public async Task Twice_is_404_the_second_time(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var created = await alice.CreateArtworkAsync();
 

@@ -33,12 +33,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("01a1fe85-0000-7000-8000-000000000000")]
-    [InlineData("not-a-guid")]
-    [InlineData("123")]
-    public async Task An_unknown_or_malformed_id_is_404(string id)
+    [AllDatabases("01a1fe85-0000-7000-8000-000000000000")]
+    [AllDatabases("not-a-guid")]
+    [AllDatabases("123")]
+    public async Task An_unknown_or_malformed_id_is_404(Db db, string id)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.GetAsync($"/api/v1/artworks/{id}");
 

@@ -152,26 +152,26 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=101", "limit")]
-    [InlineData("sort=random", "sort")]
-    [InlineData("minPrice=-1", "minPrice")]
-    [InlineData("minPrice=10&maxPrice=5", "maxPrice")]
-    [InlineData("cursor=not-a-cursor", "cursor")]
-    [InlineData("minPrice=79228162514264337593543950335", "minPrice")]
-    [InlineData("maxPrice=79228162514264337593543950335", "maxPrice")]
-    [InlineData(
+    [AllDatabases("limit=0", "limit")]
+    [AllDatabases("limit=101", "limit")]
+    [AllDatabases("sort=random", "sort")]
+    [AllDatabases("minPrice=-1", "minPrice")]
+    [AllDatabases("minPrice=10&maxPrice=5", "maxPrice")]
+    [AllDatabases("cursor=not-a-cursor", "cursor")]
+    [AllDatabases("minPrice=79228162514264337593543950335", "minPrice")]
+    [AllDatabases("maxPrice=79228162514264337593543950335", "maxPrice")]
+    [AllDatabases(
         "cursor=eyJTb3J0IjoibmV3ZXN0IiwiS2V5IjotNSwiSWQiOiIwMWExZmU4NS0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDAifQ",
         "cursor"
     )] // newest, ticks -5
-    [InlineData(
+    [AllDatabases(
         "sort=popular&cursor=eyJTb3J0IjoicG9wdWxhciIsIktleSI6OTk5OTk5OTk5OTk5LCJJZCI6IjAxYTFmZTg1LTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMCJ9",
         "cursor"
     )] // likes beyond int
-    [InlineData("cursor=bnVsbA", "cursor")] // the JSON null
-    public async Task Bad_parameters_are_400_by_name(string query, string field)
+    [AllDatabases("cursor=bnVsbA", "cursor")] // the JSON null
+    public async Task Bad_parameters_are_400_by_name(Db db, string query, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var (response, _) = await ListAsync(app.Anonymous, query);
 
@@ -180,11 +180,11 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("limit=abc")]
-    [InlineData("minPrice=cheap")]
-    public async Task Wrong_types_are_400_without_internals(string query)
+    [AllDatabases("limit=abc")]
+    [AllDatabases("minPrice=cheap")]
+    public async Task Wrong_types_are_400_without_internals(Db db, string query)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var (response, _) = await ListAsync(app.Anonymous, query);
 
@@ -194,10 +194,10 @@ public sealed class Tests
         problem.Detail!.ShouldContain(query.Split('=')[0]);
     }
 
-    [Fact]
-    public async Task A_cursor_from_another_sort_is_refused()
+    [Theory, AllDatabases]
+    public async Task A_cursor_from_another_sort_is_refused(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         await alice.CreateArtworkAsync();
         await alice.CreateArtworkAsync();
@@ -211,10 +211,10 @@ public sealed class Tests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task The_default_page_is_twenty_and_the_last_page_has_no_cursor()
+    [Theory, AllDatabases]
+    public async Task The_default_page_is_twenty_and_the_last_page_has_no_cursor(Db db)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         for (var i = 0; i < 21; i++)
             await alice.CreateArtworkAsync();

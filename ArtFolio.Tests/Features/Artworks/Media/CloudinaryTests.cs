@@ -52,10 +52,10 @@ public sealed class CloudinaryTests
         app.MediaFiles().ShouldBeEmpty(); // the temporary file went to Cloudinary and was removed
     }
 
-    [Fact]
-    public async Task A_video_goes_to_the_video_endpoint_and_its_thumbnail_is_a_frame()
+    [Theory, AllDatabases]
+    public async Task A_video_goes_to_the_video_endpoint_and_its_thumbnail_is_a_frame(Db db)
     {
-        var (app, cloudinary) = await StartAsync(Db.Sqlite);
+        var (app, cloudinary) = await StartAsync(db);
         await using var _ = app;
         await using var __ = cloudinary;
         var alice = await app.CreateUserAsync("alice");
@@ -72,10 +72,10 @@ public sealed class CloudinaryTests
         artwork.ThumbnailUrl.ShouldEndWith(".jpg");
     }
 
-    [Fact]
-    public async Task Deleting_the_artwork_destroys_the_stored_file_with_a_signed_call()
+    [Theory, AllDatabases]
+    public async Task Deleting_the_artwork_destroys_the_stored_file_with_a_signed_call(Db db)
     {
-        var (app, cloudinary) = await StartAsync(Db.Sqlite);
+        var (app, cloudinary) = await StartAsync(db);
         await using var _ = app;
         await using var __ = cloudinary;
         var alice = await app.CreateUserAsync("alice");
@@ -107,13 +107,13 @@ public sealed class CloudinaryTests
         app.MediaFiles().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task A_wrong_secret_is_refused_by_cloudinary_and_reported_as_502()
+    [Theory, AllDatabases]
+    public async Task A_wrong_secret_is_refused_by_cloudinary_and_reported_as_502(Db db)
     {
         var cloudinary = await FakeCloudinary.StartAsync();
         await using var __ = cloudinary;
         await using var app = await TestApp.StartAsync(
-            Db.Sqlite,
+            db,
             new Dictionary<string, string?>
             {
                 ["Media:Provider"] = "Cloudinary",

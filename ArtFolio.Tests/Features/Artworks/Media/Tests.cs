@@ -6,10 +6,10 @@ namespace ArtFolio.Tests.Features.Artworks.Media;
 /// <summary>Local media as browsers get it from /media.</summary>
 public sealed class Tests
 {
-    [Fact]
-    public async Task Is_served_with_its_type_nosniff_long_caching_and_an_etag()
+    [Theory, AllDatabases]
+    public async Task Is_served_with_its_type_nosniff_long_caching_and_an_etag(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var artwork = await alice.CreateArtworkAsync();
 
@@ -29,12 +29,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("/media/.incoming/anything.part")]
-    [InlineData("/media/../artfolio.db")]
-    [InlineData("/media/artworks/nothing-here.png")]
-    public async Task Serves_nothing_but_stored_media(string path)
+    [AllDatabases("/media/.incoming/anything.part")]
+    [AllDatabases("/media/../artfolio.db")]
+    [AllDatabases("/media/artworks/nothing-here.png")]
+    public async Task Serves_nothing_but_stored_media(Db db, string path)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.GetAsync(path);
 

@@ -41,11 +41,11 @@ public sealed class Tests
         week.Items.Select(a => a.Id).ShouldBe([oldFavourite.Id, newHit.Id, quiet.Id]);
     }
 
-    [Fact]
-    public async Task The_cached_ranking_never_serves_another_users_likedByMe()
+    [Theory, AllDatabases]
+    public async Task The_cached_ranking_never_serves_another_users_likedByMe(Db db)
     {
         await using var app = await TestApp.StartAsync(
-            Db.Sqlite,
+            db,
             new Dictionary<string, string?> { ["Popular:CacheDuration"] = "00:05:00" }
         );
         var artist = await app.CreateUserAsync("artist");
@@ -64,12 +64,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("period=year", "period")]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=101", "limit")]
-    public async Task Bad_parameters_are_400(string query, string field)
+    [AllDatabases("period=year", "period")]
+    [AllDatabases("limit=0", "limit")]
+    [AllDatabases("limit=101", "limit")]
+    public async Task Bad_parameters_are_400(Db db, string query, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Popular.Endpoint>(query: query);
 

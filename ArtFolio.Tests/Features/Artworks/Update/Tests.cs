@@ -58,10 +58,10 @@ public sealed class Tests
         (await app.QueryAsync(d => d.Artworks.SingleAsync(a => a.Id == created.Id))).Title.ShouldBe("Mine");
     }
 
-    [Fact]
-    public async Task Fields_a_client_may_not_set_are_ignored()
+    [Theory, AllDatabases]
+    public async Task Fields_a_client_may_not_set_are_ignored(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var created = await alice.CreateArtworkAsync("Mine");
@@ -86,38 +86,38 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("{\"title\":\"\",\"category\":\"x\"}", "title")]
-    [InlineData("{\"title\":\"x\"}", "category")]
-    [InlineData("{\"title\":\"x\",\"category\":\"x\",\"price\":-1}", "price")]
-    [InlineData("{\"title\":\"x\",\"category\":\"x\",\"price\":1.005}", "price")]
-    [InlineData(
+    [AllDatabases("{\"title\":\"\",\"category\":\"x\"}", "title")]
+    [AllDatabases("{\"title\":\"x\"}", "category")]
+    [AllDatabases("{\"title\":\"x\",\"category\":\"x\",\"price\":-1}", "price")]
+    [AllDatabases("{\"title\":\"x\",\"category\":\"x\",\"price\":1.005}", "price")]
+    [AllDatabases(
         "{\"title\":\"x\",\"category\":\"x\",\"tags\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]}",
         "tags"
     )]
-    public async Task Invalid_details_are_400_by_name(string json, string field)
+    public async Task Invalid_details_are_400_by_name(Db db, string json, string field)
     {
-        var response = await PutRawJsonOnNewArtworkAsync(json);
+        var response = await PutRawJsonOnNewArtworkAsync(db, json);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);
     }
 
     [Theory]
-    [InlineData("{\"title\":\"x\",\"category\":\"x\",\"price\":\"ten\"}")]
-    [InlineData("{\"title\":[1],\"category\":\"x\"}")]
-    [InlineData("{\"title\":\"x\",")]
-    public async Task Wrong_types_and_broken_json_are_400(string json)
+    [AllDatabases("{\"title\":\"x\",\"category\":\"x\",\"price\":\"ten\"}")]
+    [AllDatabases("{\"title\":[1],\"category\":\"x\"}")]
+    [AllDatabases("{\"title\":\"x\",")]
+    public async Task Wrong_types_and_broken_json_are_400(Db db, string json)
     {
-        var response = await PutRawJsonOnNewArtworkAsync(json);
+        var response = await PutRawJsonOnNewArtworkAsync(db, json);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Detail!.ShouldStartWith("The request body is not valid JSON");
     }
 
-    [Fact]
-    public async Task An_unknown_artwork_is_404_and_no_token_is_401()
+    [Theory, AllDatabases]
+    public async Task An_unknown_artwork_is_404_and_no_token_is_401(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var request = new Update.Request { Title = "x", Category = "y" };
 
@@ -135,9 +135,9 @@ public sealed class Tests
     }
 
     /// <summary>Alice creates an artwork and sends <paramref name="json"/> as its update, byte for byte.</summary>
-    private static async Task<HttpResponseMessage> PutRawJsonOnNewArtworkAsync(string json)
+    private static async Task<HttpResponseMessage> PutRawJsonOnNewArtworkAsync(Db db, string json)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var created = await alice.CreateArtworkAsync();
         return await alice.Client.SendAsync<Update.Endpoint>(

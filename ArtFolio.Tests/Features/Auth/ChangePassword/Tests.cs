@@ -68,11 +68,11 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("short", "short", "newPassword")]
-    [InlineData("long-enough-1", "long-enough-2", "confirmPassword")]
-    public async Task The_new_password_follows_the_rules(string newPassword, string confirm, string field)
+    [AllDatabases("short", "short", "newPassword")]
+    [AllDatabases("long-enough-1", "long-enough-2", "confirmPassword")]
+    public async Task The_new_password_follows_the_rules(Db db, string newPassword, string confirm, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await alice.Client.SendAsync<ChangePassword.Endpoint>(
@@ -88,10 +88,10 @@ public sealed class Tests
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);
     }
 
-    [Fact]
-    public async Task Needs_an_access_token()
+    [Theory, AllDatabases]
+    public async Task Needs_an_access_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<ChangePassword.Endpoint>(
             new ChangePassword.Request

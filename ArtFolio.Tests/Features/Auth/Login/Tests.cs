@@ -60,18 +60,19 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData(null, null, "p4ssword", "email")]
-    [InlineData("a@example.com", "alice", "p4ssword", "email")]
-    [InlineData("a@example.com", null, null, "password")]
-    [InlineData("a@example.com", null, "", "password")]
+    [AllDatabases(null, null, "p4ssword", "email")]
+    [AllDatabases("a@example.com", "alice", "p4ssword", "email")]
+    [AllDatabases("a@example.com", null, null, "password")]
+    [AllDatabases("a@example.com", null, "", "password")]
     public async Task Needs_exactly_one_identifier_and_a_password(
+        Db db,
         string? email,
         string? username,
         string? password,
         string field
     )
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Login.Endpoint>(
             new Login.Request

@@ -54,10 +54,10 @@ public sealed class Tests
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task V1_is_deprecated_and_says_so_in_its_headers()
+    [Theory, AllDatabases]
+    public async Task V1_is_deprecated_and_says_so_in_its_headers(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await app.Anonymous.SendAsync<Logout.Endpoint>(
@@ -81,10 +81,10 @@ public sealed class Tests
         (await RefreshStatus(app, alice.Auth.RefreshToken)).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task V2_needs_an_access_token()
+    [Theory, AllDatabases]
+    public async Task V2_needs_an_access_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Logout.EndpointV2>(version: ApiVersions.V2);
 

@@ -37,10 +37,10 @@ public sealed class Tests
         open.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Needs_an_access_token()
+    [Theory, AllDatabases]
+    public async Task Needs_an_access_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<LogoutAll.Endpoint>();
 

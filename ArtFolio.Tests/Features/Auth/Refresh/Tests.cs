@@ -122,10 +122,10 @@ public sealed class Tests
         }
     }
 
-    [Fact]
-    public async Task A_refresh_token_is_not_a_bearer_token()
+    [Theory, AllDatabases]
+    public async Task A_refresh_token_is_not_a_bearer_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await app.ClientWithToken(alice.Auth.RefreshToken).SendAsync<Me.Endpoint>();
@@ -134,10 +134,10 @@ public sealed class Tests
         response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
     }
 
-    [Fact]
-    public async Task A_missing_token_is_a_validation_error()
+    [Theory, AllDatabases]
+    public async Task A_missing_token_is_a_validation_error(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request());
 

@@ -82,10 +82,10 @@ public sealed class Tests
             { "displayName", new string('d', 61), "displayName" },
         };
 
-    [Theory, MemberData(nameof(InvalidFields))]
-    public async Task Rejects_each_invalid_field_by_name(string field, string value, string expectedError)
+    [Theory, AllDatabases(MemberName = nameof(InvalidFields))]
+    public async Task Rejects_each_invalid_field_by_name(Db db, string field, string value, string expectedError)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var body = new Dictionary<string, string>
         {
             ["username"] = TestApp.Unique("val"),
@@ -178,10 +178,15 @@ public sealed class Tests
             { "<xml/>", "text/xml", HttpStatusCode.UnsupportedMediaType },
         };
 
-    [Theory, MemberData(nameof(BadBodies))]
-    public async Task Unreadable_bodies_get_a_4xx_problem(string body, string contentType, HttpStatusCode expected)
+    [Theory, AllDatabases(MemberName = nameof(BadBodies))]
+    public async Task Unreadable_bodies_get_a_4xx_problem(
+        Db db,
+        string body,
+        string contentType,
+        HttpStatusCode expected
+    )
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Register.Endpoint>(
             new StringContent(body, Encoding.UTF8, contentType)
@@ -195,10 +200,10 @@ public sealed class Tests
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("   at ");
     }
 
-    [Fact]
-    public async Task A_huge_body_is_refused_with_413_before_it_is_read()
+    [Theory, AllDatabases]
+    public async Task A_huge_body_is_refused_with_413_before_it_is_read(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var huge = new string('x', 2 * 1024 * 1024);
 
         var response = await app.Anonymous.SendAsync<Register.Endpoint>(

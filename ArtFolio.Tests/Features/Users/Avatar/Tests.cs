@@ -52,13 +52,13 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("video", HttpStatusCode.UnsupportedMediaType)]
-    [InlineData("text", HttpStatusCode.UnsupportedMediaType)]
-    [InlineData("bomb", HttpStatusCode.RequestEntityTooLarge)]
-    [InlineData("none", HttpStatusCode.BadRequest)]
-    public async Task Takes_images_only_under_the_same_rules_as_artworks(string kind, HttpStatusCode expected)
+    [AllDatabases("video", HttpStatusCode.UnsupportedMediaType)]
+    [AllDatabases("text", HttpStatusCode.UnsupportedMediaType)]
+    [AllDatabases("bomb", HttpStatusCode.RequestEntityTooLarge)]
+    [AllDatabases("none", HttpStatusCode.BadRequest)]
+    public async Task Takes_images_only_under_the_same_rules_as_artworks(Db db, string kind, HttpStatusCode expected)
     {
-        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        await using var app = await TestApp.StartAsync(db);
         var alice = await app.CreateUserAsync("alice");
         byte[]? file = kind switch
         {
@@ -75,10 +75,10 @@ public sealed class Tests
         app.MediaFiles().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Needs_an_access_token()
+    [Theory, AllDatabases]
+    public async Task Needs_an_access_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var (response, _) = await SetAsync(app.Anonymous, TestMedia.Png());
 

@@ -94,10 +94,10 @@ public sealed class Tests
         (await app.QueryAsync(d => d.Artworks.CountAsync(a => a.ArtistId == alice.Id))).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Without_a_body_or_a_token_it_is_refused()
+    [Theory, AllDatabases]
+    public async Task Without_a_body_or_a_token_it_is_refused(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var noBody = await alice.Client.SendAsync<DeleteAccount.Endpoint>();

@@ -69,12 +69,12 @@ public sealed class Tests
     }
 
     [Theory]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=101", "limit")]
-    [InlineData("cursor=%%%", "cursor")]
-    public async Task Bad_parameters_are_400(string query, string field)
+    [AllDatabases("limit=0", "limit")]
+    [AllDatabases("limit=101", "limit")]
+    [AllDatabases("cursor=%%%", "cursor")]
+    public async Task Bad_parameters_are_400(Db db, string query, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var (response, _) = await ListAsync(app.Anonymous, query);
 

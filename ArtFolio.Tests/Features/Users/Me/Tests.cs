@@ -26,10 +26,10 @@ public sealed class Tests
         me.DisplayName.ShouldBe("alice tester");
     }
 
-    [Fact]
-    public async Task Without_a_token_is_401_with_a_bearer_challenge()
+    [Theory, AllDatabases]
+    public async Task Without_a_token_is_401_with_a_bearer_challenge(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Me.Endpoint>();
 
@@ -51,10 +51,10 @@ public sealed class Tests
             "hs512",
         };
 
-    [Theory, MemberData(nameof(ForgedTokens))]
-    public async Task Refuses_tokens_it_should_not_trust(string kind)
+    [Theory, AllDatabases(MemberName = nameof(ForgedTokens))]
+    public async Task Refuses_tokens_it_should_not_trust(Db db, string kind)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await app.ClientWithToken(Forge(kind, alice)).SendAsync<Me.Endpoint>();
@@ -63,11 +63,11 @@ public sealed class Tests
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"invalid_token\"");
     }
 
-    [Fact]
-    public async Task The_honest_forger_mints_a_token_that_works()
+    [Theory, AllDatabases]
+    public async Task The_honest_forger_mints_a_token_that_works(Db db)
     {
         // Guards the forgery test: its tokens fail for the one reason each case names.
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await app.ClientWithToken(Forge("honest", alice)).SendAsync<Me.Endpoint>();

@@ -34,10 +34,10 @@ public sealed class Tests
         own.Artworks.ShouldAllBe(a => a.IsOwner);
     }
 
-    [Fact]
-    public async Task An_unknown_username_is_404()
+    [Theory, AllDatabases]
+    public async Task An_unknown_username_is_404(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<Profile.Endpoint>(route: new { Username = "no_such_user_here" });
 

@@ -50,10 +50,10 @@ public sealed class Tests
             { "{\"website\":\"javascript:alert(1)\"}", "website" },
         };
 
-    [Theory, MemberData(nameof(Invalid))]
-    public async Task Invalid_fields_are_400_by_name(string json, string field)
+    [Theory, AllDatabases(MemberName = nameof(Invalid))]
+    public async Task Invalid_fields_are_400_by_name(Db db, string json, string field)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await alice.Client.SendAsync<UpdateMe.Endpoint>(
@@ -64,10 +64,10 @@ public sealed class Tests
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);
     }
 
-    [Fact]
-    public async Task Username_email_counts_and_ids_cannot_be_set()
+    [Theory, AllDatabases]
+    public async Task Username_email_counts_and_ids_cannot_be_set(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
         var response = await alice.Client.SendAsync<UpdateMe.Endpoint>(
@@ -88,10 +88,10 @@ public sealed class Tests
         stored.PasswordHash.ShouldNotBe("x");
     }
 
-    [Fact]
-    public async Task Needs_an_access_token()
+    [Theory, AllDatabases]
+    public async Task Needs_an_access_token(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.SendAsync<UpdateMe.Endpoint>(new UpdateMe.Request { DisplayName = "x" });
 
