@@ -51,10 +51,10 @@ public static class FollowLists
                         Id = f.FolloweeId,
                         User = f.Followee,
                     });
-        if (Paging.TryDecode<FollowCursor>(query.Cursor, out var cursor))
+        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
-            var at = new DateTime(cursor!.Ticks, DateTimeKind.Utc);
-            rows = rows.Where(r => r.At < at || (r.At == at && r.Id.CompareTo(cursor.UserId) < 0));
+            var at = cursor!.At;
+            rows = rows.Where(r => r.At < at || (r.At == at && r.Id.CompareTo(cursor.Id) < 0));
         }
         var limit = Paging.LimitOf(query);
         var page = await rows.OrderByDescending(r => r.At)
@@ -67,7 +67,7 @@ public static class FollowLists
                 Summary = UserSummary.From(r.User, db.Artworks.Count(a => a.ArtistId == r.Id)),
             })
             .ToListAsync(cancellationToken);
-        var result = Paging.ToPage(page, limit, r => new FollowCursor(r.At.Ticks, r.Id));
+        var result = Paging.ToPage(page, limit, r => TimeCursor.Of(r.At, r.Id));
         return TypedResults.Ok(new Page<UserSummary>(result.Items.Select(r => r.Summary).ToList(), result.NextCursor));
     }
 

@@ -7,6 +7,23 @@ namespace ArtFolio.Infrastructure.Endpoints;
 /// <summary>A cursor page: <c>{ items, nextCursor }</c>; <c>nextCursor</c> is null on the last page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
+/// <summary>
+/// The cursor of the lists ordered by a time then an id (comments, downloads, follows,
+/// notifications): the last item's time, in ticks, and its id.
+/// </summary>
+public sealed record TimeCursor(long Ticks, Guid Id)
+{
+    public DateTime At => new(Ticks, DateTimeKind.Utc);
+
+    public static TimeCursor Of(DateTime at, Guid id) => new(at.Ticks, id);
+
+    /// <summary>Decodes, and holds a time a DateTime can represent.</summary>
+    public static bool IsValid(string cursor) =>
+        Paging.TryDecode<TimeCursor>(cursor, out var key)
+        && key!.Ticks >= DateTime.MinValue.Ticks
+        && key.Ticks <= DateTime.MaxValue.Ticks;
+}
+
 /// <summary>Query parameters every list takes.</summary>
 public interface IPageQuery
 {

@@ -28,7 +28,7 @@ public sealed class Endpoint : IEndpoint
         var userId = caller.UserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
-            return Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.");
+            return AccountProblems.Gone();
         if (passwords.Verify(user, request.CurrentPassword!) == PasswordCheck.Wrong)
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] }

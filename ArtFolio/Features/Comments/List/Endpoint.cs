@@ -29,9 +29,9 @@ public sealed class Endpoint : IEndpoint
             return Artworks.ArtworkProblems.NotFound();
 
         var comments = db.Comments.AsNoTracking().Where(c => c.ArtworkId == id);
-        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
-            var at = new DateTime(cursor!.Ticks, DateTimeKind.Utc);
+            var at = cursor!.At;
             comments = comments.Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id.CompareTo(cursor.Id) > 0));
         }
         var limit = Paging.LimitOf(query);
@@ -41,6 +41,6 @@ public sealed class Endpoint : IEndpoint
             .Take(limit + 1)
             .Select(CommentResponse.Projection(caller.UserIdOrNull()))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, limit, c => new CursorKey(c.CreatedAt.Ticks, c.Id)));
+        return TypedResults.Ok(Paging.ToPage(rows, limit, c => TimeCursor.Of(c.CreatedAt, c.Id)));
     }
 }

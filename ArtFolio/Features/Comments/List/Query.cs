@@ -7,6 +7,3 @@ public sealed record Query : IPageQuery
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
 }
-
-/// <summary>Oldest first, as a conversation reads: the last comment's time and id.</summary>
-public sealed record CursorKey(long Ticks, Guid Id);

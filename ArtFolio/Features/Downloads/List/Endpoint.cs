@@ -26,9 +26,9 @@ public sealed class Endpoint : IEndpoint
     {
         var me = caller.UserId();
         var downloads = db.Downloads.AsNoTracking().Where(d => d.UserId == me);
-        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
-            var at = new DateTime(cursor!.Ticks, DateTimeKind.Utc);
+            var at = cursor!.At;
             downloads = downloads.Where(d => d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(cursor.Id) < 0));
         }
         var limit = Paging.LimitOf(query);
@@ -43,7 +43,7 @@ public sealed class Endpoint : IEndpoint
                 d.CreatedAt,
             })
             .ToListAsync(cancellationToken);
-        var page = Paging.ToPage(rows, limit, d => new CursorKey(d.CreatedAt.Ticks, d.Id));
+        var page = Paging.ToPage(rows, limit, d => TimeCursor.Of(d.CreatedAt, d.Id));
 
         // The page's artworks in one more query: two queries a page, whatever its size.
         var ids = page.Items.Select(d => d.ArtworkId).Distinct().ToList();

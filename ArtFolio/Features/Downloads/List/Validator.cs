@@ -5,11 +5,5 @@ namespace ArtFolio.Features.Downloads.List;
 
 public sealed class Validator : AbstractValidator<Query>
 {
-    public Validator() =>
-        this.AddPageRules(
-            (_, cursor) =>
-                Paging.TryDecode<CursorKey>(cursor, out var key)
-                && key!.Ticks >= DateTime.MinValue.Ticks
-                && key.Ticks <= DateTime.MaxValue.Ticks
-        );
+    public Validator() => this.AddPageRules((_, cursor) => TimeCursor.IsValid(cursor));
 }

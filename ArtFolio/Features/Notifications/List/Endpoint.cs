@@ -24,9 +24,9 @@ public sealed class Endpoint : IEndpoint
     {
         var me = caller.UserId();
         var notifications = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
-        if (Paging.TryDecode<CursorKey>(query.Cursor, out var cursor))
+        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
-            var at = new DateTime(cursor!.Ticks, DateTimeKind.Utc);
+            var at = cursor!.At;
             notifications = notifications.Where(n =>
                 n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(cursor.Id) < 0)
             );
@@ -38,7 +38,7 @@ public sealed class Endpoint : IEndpoint
             .Take(limit + 1)
             .Select(NotificationItem.Projection(db))
             .ToListAsync(cancellationToken);
-        var page = Paging.ToPage(rows, limit, n => new CursorKey(n.CreatedAt.Ticks, n.Id));
+        var page = Paging.ToPage(rows, limit, n => TimeCursor.Of(n.CreatedAt, n.Id));
         var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, cancellationToken);
         return TypedResults.Ok(new Response(page.Items, page.NextCursor, unread));
     }

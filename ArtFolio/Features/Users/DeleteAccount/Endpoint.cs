@@ -33,7 +33,7 @@ public sealed class Endpoint : IEndpoint
         var userId = caller.UserId();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
-            return Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.");
+            return AccountProblems.Gone();
         if (passwords.Verify(user, request.Password!) == PasswordCheck.Wrong)
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["password"] = ["The password is wrong."] }

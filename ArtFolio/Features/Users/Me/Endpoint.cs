@@ -24,8 +24,6 @@ public sealed class Endpoint : IEndpoint
         var userId = caller.UserId();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         // A valid token whose account has since been deleted.
-        return user is null
-            ? Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.")
-            : TypedResults.Ok(Response.From(user));
+        return user is null ? AccountProblems.Gone() : TypedResults.Ok(Response.From(user));
     }
 }

@@ -26,7 +26,7 @@ public sealed class Endpoint : IEndpoint
         var userId = caller.UserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
-            return Problems.Result(StatusCodes.Status401Unauthorized, "This account no longer exists.");
+            return AccountProblems.Gone();
 
         user.DisplayName = Rules.Clean(request.DisplayName);
         user.Bio = Rules.Clean(request.Bio);
