@@ -15,15 +15,9 @@ var configuration = builder.Configuration;
 services.AddSingleton(TimeProvider.System);
 services.AddPersistence(configuration);
 services.AddMedia(configuration);
-services.AddRealtime(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new());
+services.AddRealtime(configuration);
 services.AddNotifications();
-services.AddMemoryCache();
-services.AddSingleton(
-    configuration
-        .GetSection(ArtFolio.Features.Artworks.Popular.PopularOptions.Section)
-        .Get<ArtFolio.Features.Artworks.Popular.PopularOptions>()
-        ?? new()
-);
+services.AddPopularArtworks(configuration);
 services.AddJwtAuth(configuration, builder.Environment);
 services.AddRateLimitPolicies(configuration);
 services.AddValidatorsFrom(typeof(Program));

@@ -12,4 +12,7 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=data/artfolio.db";
+
+    public static DatabaseOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DatabaseOptions>() ?? new();
 }

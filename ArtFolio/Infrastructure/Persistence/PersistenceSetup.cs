@@ -8,7 +8,7 @@ public static class PersistenceSetup
 {
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        var options = DatabaseOptions.From(configuration);
         services.AddSingleton(options);
         services.AddDbContext<AppDbContext>(
             (provider, db) =>

@@ -13,8 +13,6 @@ public sealed class ConnectionRegistry
         return new Registration(this, userId, connection);
     }
 
-    public int Count => byUser.Values.Sum(c => c.Count);
-
     public void Deliver(RealtimeMessage message)
     {
         if (byUser.TryGetValue(message.RecipientId, out var connections))

@@ -5,8 +5,10 @@ namespace ArtFolio.Infrastructure.Realtime;
 
 public static class RealtimeSetup
 {
-    public static IServiceCollection AddRealtime(this IServiceCollection services, DatabaseOptions database)
+    /// <summary>The bus follows the database: LISTEN/NOTIFY on PostgreSQL (several instances), in process on SQLite.</summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
+        var database = DatabaseOptions.From(configuration);
         services.AddSingleton<ConnectionRegistry>();
         if (database.Provider == DatabaseProvider.Postgres)
         {
