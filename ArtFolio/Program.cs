@@ -1,9 +1,9 @@
-using System.Text.Json.Serialization;
 using ArtFolio.Features.Artworks.Popular;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
+using ArtFolio.Infrastructure.OpenApi;
 using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -20,17 +20,12 @@ services.AddNotifications();
 services.AddPopularArtworks(configuration);
 services.AddJwtAuth(configuration, builder.Environment);
 services.AddRateLimitPolicies(configuration);
-services.AddValidatorsFrom(typeof(Program));
+services.AddApiEndpoints();
 services.AddProblems();
 services.AddVersionedOpenApi();
-services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-
-// Unreadable bodies and unbindable parameters throw, so the exception handler answers them as problem details.
-services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
-var endpoints = EndpointDiscovery.FindAll(typeof(Program).Assembly);
 
 await app.Services.MigrateDatabaseAsync();
 
@@ -48,7 +43,7 @@ if (configuration.GetValue("OpenApi:Enabled", true))
     app.UseVersionedSwaggerUi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapDiscoveredEndpoints(endpoints);
+app.UseApiEndpoints();
 
 app.Run();
 

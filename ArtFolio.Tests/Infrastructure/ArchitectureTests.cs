@@ -1,75 +1,97 @@
 using System.Text.RegularExpressions;
-using ArtFolio.Infrastructure.Endpoints;
+using FastEndpoints;
 using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtFolio.Tests.Infrastructure;
 
 /// <summary>Keeps the slice shape of ARCHITECTURE.md as the code grows.</summary>
 public sealed partial class ArchitectureTests
 {
-    private static readonly IReadOnlyList<EndpointDiscovery.DiscoveredEndpoint> Endpoints = EndpointDiscovery.FindAll(
-        typeof(Program).Assembly
-    );
+    /// <summary>Every FastEndpoints endpoint class in the app.</summary>
+    private static readonly IReadOnlyList<Type> EndpointTypes = typeof(Program)
+        .Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false } && t.IsAssignableTo(typeof(BaseEndpoint)))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToList();
 
-    public static TheoryData<string> EndpointNames => new(Endpoints.Select(e => e.Type.FullName!));
+    public static TheoryData<string> EndpointNames => new(EndpointTypes.Select(e => e.FullName!));
 
-    private static EndpointDiscovery.DiscoveredEndpoint Find(string name) =>
-        Endpoints.Single(e => e.Type.FullName == name);
+    /// <summary>The definitions FastEndpoints built for the running app.</summary>
+    private static async Task<IReadOnlyList<EndpointDefinition>> DefinitionsAsync()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        return app
+            .Services.GetServices<EndpointDataSource>()
+            .SelectMany(s => s.Endpoints)
+            .Select(e => e.Metadata.GetMetadata<EndpointDefinition>())
+            .OfType<EndpointDefinition>()
+            .Distinct()
+            .ToList();
+    }
+
+    private static async Task<EndpointDefinition> DefinitionOf(string name) =>
+        (await DefinitionsAsync()).Single(d => d.EndpointType.FullName == name);
 
     [Fact]
-    public void Endpoints_are_discovered() => Endpoints.Count.ShouldBeGreaterThanOrEqualTo(8);
+    public async Task Every_endpoint_class_is_mapped()
+    {
+        EndpointTypes.Count.ShouldBeGreaterThanOrEqualTo(40);
+        (await DefinitionsAsync()).Select(d => d.EndpointType).ShouldBe(EndpointTypes, ignoreOrder: true);
+    }
 
     [Theory, MemberData(nameof(EndpointNames))]
-    public void Every_endpoint_lives_in_its_own_slice_folder(string name)
+    public async Task Every_endpoint_lives_in_its_own_slice_folder(string name)
     {
-        var endpoint = Find(name);
-        Endpoints.Count(e => e.Type.Namespace == endpoint.Type.Namespace && e.Definition.Replaces is null).ShouldBe(1);
+        var endpoint = EndpointTypes.Single(e => e.FullName == name);
+        var definitions = await DefinitionsAsync();
+        definitions
+            .Count(d => d.EndpointType.Namespace == endpoint.Namespace && d.Version.DeprecatedAt == 0)
+            .ShouldBe(1, $"one current endpoint per slice folder ({endpoint.Namespace})");
         SliceNamespace()
-            .IsMatch(endpoint.Type.Namespace!)
+            .IsMatch(endpoint.Namespace!)
             .ShouldBeTrue($"{name} is not in Features.<Area>[.<Group>].<Slice>");
-        EndpointClassName()
-            .IsMatch(endpoint.Type.Name)
-            .ShouldBeTrue($"{name} should be called Endpoint or EndpointV<n>");
+        EndpointClassName().IsMatch(endpoint.Name).ShouldBeTrue($"{name} should be called Endpoint or EndpointV<n>");
     }
 
     [Theory, MemberData(nameof(EndpointNames))]
-    public void Every_endpoint_says_what_it_does(string name)
+    public async Task Every_endpoint_says_what_it_does(string name)
     {
-        var definition = Find(name).Definition;
-        definition.Summary.ShouldNotBeNullOrWhiteSpace();
-        definition.Route.ShouldNotStartWith("/");
+        var definition = await DefinitionOf(name);
+        definition.EndpointSummary?.Summary.ShouldNotBeNullOrWhiteSpace();
+        definition.Routes.ShouldHaveSingleItem().ShouldNotStartWith("/");
     }
 
     [Theory, MemberData(nameof(EndpointNames))]
-    public void Every_request_an_endpoint_takes_has_a_validator_beside_it(string name)
+    public async Task Every_request_an_endpoint_takes_has_a_validator_beside_it(string name)
     {
-        var requests = Find(name)
-            .Definition.Handler.Method.GetParameters()
-            .Select(p => p.ParameterType)
-            .Where(t =>
-                t.Namespace?.StartsWith("ArtFolio.Features.", StringComparison.Ordinal) == true
-                && (
-                    t.Name.EndsWith("Request", StringComparison.Ordinal)
-                    || t.Name.EndsWith("Query", StringComparison.Ordinal)
-                )
-            );
-        foreach (var request in requests)
-            typeof(Program)
-                .Assembly.GetTypes()
-                .Any(t =>
-                    t.Namespace == request.Namespace && t.IsAssignableTo(typeof(IValidator<>).MakeGenericType(request))
-                )
-                .ShouldBeTrue($"{request.FullName} has no validator beside it");
+        var definition = await DefinitionOf(name);
+        var request = definition.ReqDtoType;
+        var hasBody = request.GetProperties().Any(p => !p.IsDefined(typeof(RouteParamAttribute), true));
+        if (request == typeof(EmptyRequest) || !hasBody)
+            return; // nothing but route values: routing has checked them
+        definition.ValidatorType.ShouldNotBeNull($"{request.FullName} has no validator");
+        definition.ValidatorType.Namespace.ShouldBe(
+            request.Namespace,
+            $"{request.FullName}'s validator is not beside it"
+        );
+        definition.ValidatorType.ShouldBeAssignableTo(typeof(IValidator<>).MakeGenericType(request));
     }
 
     [Fact]
-    public void A_replacement_lives_beside_what_it_replaces_in_a_later_version()
+    public async Task A_deprecated_endpoint_has_its_successor_beside_it_at_that_version()
     {
-        foreach (var endpoint in Endpoints.Where(e => e.Definition.Replaces is not null))
+        var definitions = await DefinitionsAsync();
+        var deprecated = definitions.Where(d => d.Version.DeprecatedAt > 0).ToList();
+        deprecated.ShouldNotBeEmpty();
+        foreach (var old in deprecated)
         {
-            endpoint.Definition.Replaces!.Namespace.ShouldBe(endpoint.Type.Namespace);
-            var replaced = Endpoints.Single(e => e.Type == endpoint.Definition.Replaces);
-            endpoint.Definition.Since.ShouldBeGreaterThan(replaced.Definition.Since);
+            var successor = definitions.Single(d =>
+                d.Routes[0] == old.Routes[0] && d.Verbs.SequenceEqual(old.Verbs) && d != old
+            );
+            successor.EndpointType.Namespace.ShouldBe(old.EndpointType.Namespace);
+            successor.Version.Current.ShouldBe(old.Version.DeprecatedAt);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FastEndpoints;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Login = ArtFolio.Features.Auth.Login;
@@ -64,8 +65,8 @@ public sealed class HostingTests
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
-            statuses.Add((await app.Anonymous.SendAsync<Login.Endpoint>(attempt)).StatusCode);
-        var limited = await app.Anonymous.SendAsync<Login.Endpoint>(attempt);
+            statuses.Add((await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(attempt)).StatusCode);
+        var limited = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(attempt);
 
         statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -102,7 +103,7 @@ public sealed class HostingTests
         );
         content.Headers.ContentType = new("application/json");
 
-        var response = await app.Anonymous.SendAsync<Login.Endpoint>(content);
+        var response = await app.Anonymous.SendRawAsync<Login.Endpoint>(content);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, await response.Content.ReadAsStringAsync());
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using ArtFolio.Features.Auth;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -110,6 +111,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
         var app = new TestApp(database, all, postgresDatabase, sqliteFile);
         _ = app.Server; // start now: migrations run here, not inside the first test's timing
+        TestHttp.LearnRoutes(app.Services);
         return await Task.FromResult(app);
     }
 
@@ -143,7 +145,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ConfirmPassword = password,
             DisplayName = $"{name} tester",
         };
-        var (response, auth) = await Anonymous.PostAsync<Register.Endpoint, Register.Request, AuthResponse>(request);
+        var (response, auth) = await Anonymous.POSTAsync<Register.Endpoint, Register.Request, AuthResponse>(request);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return new TestUser(
             this.ClientWithToken(auth!.AccessToken),

@@ -11,10 +11,7 @@ public static class Uploads
         this HttpClient client,
         byte[]? file,
         params (string Name, string Value)[] fields
-    ) =>
-        client.PostAsync<ArtFolio.Features.Artworks.Create.Endpoint, HttpContent, ArtworkResponse>(
-            TestMedia.Form(file, fields)
-        );
+    ) => client.SendRawAsync<ArtFolio.Features.Artworks.Create.Endpoint, ArtworkResponse>(TestMedia.Form(file, fields));
 
     /// <summary>An artwork that must be created: fails the test otherwise.</summary>
     public static async Task<ArtworkResponse> CreateArtworkAsync(

@@ -4,6 +4,7 @@ using ArtFolio.Features.Comments;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Comments;
@@ -16,15 +17,8 @@ using Update = ArtFolio.Features.Comments.Update;
 
 public sealed class Tests
 {
-    private static Task<(HttpResponseMessage Response, CommentResponse? Body)> CommentAsync(
-        TestUser user,
-        Guid artworkId,
-        string body
-    ) =>
-        user.Client.PostAsync<Create.Endpoint, CommentRequest, CommentResponse>(
-            new() { Body = body },
-            new { id = artworkId }
-        );
+    private static Task<TestResult<CommentResponse>> CommentAsync(TestUser user, Guid artworkId, string body) =>
+        user.Client.POSTAsync<Create.Endpoint, Create.Request, CommentResponse>(new() { Id = artworkId, Body = body });
 
     [Theory, AllDatabases]
     public async Task A_conversation_grows_is_edited_and_pruned_with_an_exact_count(Db db)
@@ -38,17 +32,23 @@ public sealed class Tests
         var (created, first) = await CommentAsync(bob, artwork.Id, "  Lovely light.  ");
         var (_, second) = await CommentAsync(carol, artwork.Id, "Agreed!");
         var (_, third) = await CommentAsync(alice, artwork.Id, "Thank you both");
-        var (edited, changed) = await bob.Client.PutAsync<Update.Endpoint, CommentRequest, CommentResponse>(
-            new() { Body = "Lovely light, and that blue." },
-            new { id = artwork.Id, commentId = first!.Id }
+        var (edited, changed) = await bob.Client.PUTAsync<Update.Endpoint, Update.Request, CommentResponse>(
+            new()
+            {
+                Id = artwork.Id,
+                CommentId = first!.Id,
+                Body = "Lovely light, and that blue.",
+            }
         );
-        var byOwner = await alice.Client.SendAsync<Delete.Endpoint>(
-            route: new { id = artwork.Id, commentId = second!.Id }
+        var byOwner = await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(
+            new() { Id = artwork.Id, CommentId = second!.Id }
         );
-        var byAuthor = await alice.Client.SendAsync<Delete.Endpoint>(
-            route: new { id = artwork.Id, commentId = third!.Id }
+        var byAuthor = await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(
+            new() { Id = artwork.Id, CommentId = third!.Id }
         );
-        var (_, page) = await carol.Client.GetAsync<List.Endpoint, Page<CommentResponse>>(new { id = artwork.Id });
+        var (_, page) = await carol.Client.GETAsync<List.Endpoint, List.Query, Page<CommentResponse>>(
+            new() { Id = artwork.Id }
+        );
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         created.Headers.Location!.ToString().ShouldBe($"/api/v1/artworks/{artwork.Id}/comments/{first.Id}");
@@ -60,7 +60,9 @@ public sealed class Tests
         byAuthor.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         page!.Items.ShouldHaveSingleItem().Id.ShouldBe(first.Id);
         page.Items[0].IsOwner.ShouldBeFalse(); // carol is reading bob's comment
-        var (_, after) = await app.Anonymous.GetAsync<Get.Endpoint, ArtworkResponse>(new { artwork.Id });
+        var (_, after) = await app.Anonymous.GETAsync<Get.Endpoint, Get.Request, ArtworkResponse>(
+            new() { Id = artwork.Id }
+        );
         after!.CommentCount.ShouldBe(1);
         (await app.QueryAsync(d => d.Comments.CountAsync(c => c.ArtworkId == artwork.Id))).ShouldBe(1);
     }
@@ -75,12 +77,16 @@ public sealed class Tests
         var artwork = await alice.CreateArtworkAsync();
         var (_, comment) = await CommentAsync(bob, artwork.Id, "Mine");
 
-        var (aliceEdits, _) = await alice.Client.PutAsync<Update.Endpoint, CommentRequest, CommentResponse>(
-            new() { Body = "Edited by the artist" },
-            new { id = artwork.Id, commentId = comment!.Id }
+        var (aliceEdits, _) = await alice.Client.PUTAsync<Update.Endpoint, Update.Request, CommentResponse>(
+            new()
+            {
+                Id = artwork.Id,
+                CommentId = comment!.Id,
+                Body = "Edited by the artist",
+            }
         );
-        var malloryDeletes = await mallory.Client.SendAsync<Delete.Endpoint>(
-            route: new { id = artwork.Id, commentId = comment.Id }
+        var malloryDeletes = await mallory.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(
+            new() { Id = artwork.Id, CommentId = comment.Id }
         );
 
         aliceEdits.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -96,14 +102,14 @@ public sealed class Tests
         var artwork = await alice.CreateArtworkAsync();
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
-            ids.Add((await CommentAsync(alice, artwork.Id, $"note {i}")).Body!.Id);
+            ids.Add((await CommentAsync(alice, artwork.Id, $"note {i}")).Result!.Id);
 
         var seen = new List<Guid>();
         string? cursor = null;
         do
         {
-            var (_, page) = await app.Anonymous.GetAsync<List.Endpoint, Page<CommentResponse>>(
-                new { id = artwork.Id },
+            var (_, page) = await app.Anonymous.SendRawAsync<List.Endpoint, Page<CommentResponse>>(
+                route: new { Id = artwork.Id },
                 query: cursor is null ? "limit=2" : $"limit=2&cursor={cursor}"
             );
             seen.AddRange(page!.Items.Select(c => c.Id));
@@ -141,9 +147,9 @@ public sealed class Tests
         var (_, comment) = await CommentAsync(alice, one.Id, "on the first");
 
         var (onUnknown, _) = await CommentAsync(alice, Guid.CreateVersion7(), "hello?");
-        var listUnknown = await app.Anonymous.SendAsync<List.Endpoint>(route: new { id = Guid.CreateVersion7() });
-        var wrongArtwork = await alice.Client.SendAsync<Delete.Endpoint>(
-            route: new { id = other.Id, commentId = comment!.Id }
+        var listUnknown = await app.Anonymous.GETAsync<List.Endpoint, List.Query>(new() { Id = Guid.CreateVersion7() });
+        var wrongArtwork = await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(
+            new() { Id = other.Id, CommentId = comment!.Id }
         );
 
         onUnknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);

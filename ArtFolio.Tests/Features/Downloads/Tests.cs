@@ -3,6 +3,7 @@ using ArtFolio.Features.Downloads;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Downloads;
 
@@ -21,14 +22,13 @@ public sealed class Tests
         var first = await alice.CreateArtworkAsync("First");
         var second = await alice.CreateArtworkAsync("Second");
 
-        var (recorded, download) = await bob.Client.PostAsync<Record.Endpoint, object?, DownloadResponse>(
-            null,
-            new { first.Id }
+        var (recorded, download) = await bob.Client.POSTAsync<Record.Endpoint, Record.Request, DownloadResponse>(
+            new() { Id = first.Id }
         );
-        await bob.Client.SendAsync<Record.Endpoint>(route: new { second.Id });
-        await bob.Client.SendAsync<Record.Endpoint>(route: new { first.Id });
-        var (_, page) = await bob.Client.GetAsync<List.Endpoint, Page<List.Item>>();
-        var (_, alices) = await alice.Client.GetAsync<List.Endpoint, Page<List.Item>>();
+        await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = second.Id });
+        await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = first.Id });
+        var (_, page) = await bob.Client.GETAsync<List.Endpoint, List.Query, Page<List.Item>>(new());
+        var (_, alices) = await alice.Client.GETAsync<List.Endpoint, List.Query, Page<List.Item>>(new());
 
         recorded.StatusCode.ShouldBe(HttpStatusCode.Created);
         download!.ArtworkId.ShouldBe(first.Id);
@@ -46,16 +46,16 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var artwork = await alice.CreateArtworkAsync();
-        await bob.Client.SendAsync<Record.Endpoint>(route: new { artwork.Id });
+        await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = artwork.Id });
 
-        await alice.Client.SendAsync<Delete.Endpoint>(route: new { artwork.Id });
-        var (_, page) = await bob.Client.GetAsync<List.Endpoint, Page<List.Item>>();
+        await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = artwork.Id });
+        var (_, page) = await bob.Client.GETAsync<List.Endpoint, List.Query, Page<List.Item>>(new());
 
         page!.Items.ShouldBeEmpty();
-        (await bob.Client.SendAsync<Record.Endpoint>(route: new { artwork.Id })).StatusCode.ShouldBe(
+        (await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = artwork.Id })).StatusCode.ShouldBe(
             HttpStatusCode.NotFound
         );
-        (await app.Anonymous.SendAsync<Record.Endpoint>(route: new { artwork.Id })).StatusCode.ShouldBe(
+        (await app.Anonymous.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = artwork.Id })).StatusCode.ShouldBe(
             HttpStatusCode.Unauthorized
         );
     }

@@ -3,6 +3,7 @@ using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Feed;
 
@@ -19,8 +20,8 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var stranger = await app.CreateUserAsync("stranger");
-        await reader.Client.SendAsync<Follow.Endpoint>(route: new { alice.Username });
-        await reader.Client.SendAsync<Follow.Endpoint>(route: new { bob.Username });
+        await reader.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = alice.Username });
+        await reader.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = bob.Username });
         var expected = new List<Guid>();
         foreach (var artist in new[] { alice, bob, alice, stranger, bob })
         {
@@ -33,7 +34,7 @@ public sealed class Tests
         string? cursor = null;
         do
         {
-            var (response, page) = await reader.Client.GetAsync<Get.Endpoint, Page<ArtworkResponse>>(
+            var (response, page) = await reader.Client.SendRawAsync<Get.Endpoint, Page<ArtworkResponse>>(
                 query: cursor is null ? "limit=2" : $"limit=2&cursor={cursor}"
             );
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -51,13 +52,13 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var loner = await app.CreateUserAsync("loner");
 
-        var (response, page) = await loner.Client.GetAsync<Get.Endpoint, Page<ArtworkResponse>>();
+        var (response, page) = await loner.Client.GETAsync<Get.Endpoint, Get.Query, Page<ArtworkResponse>>(new());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         page!.Items.ShouldBeEmpty();
         page.NextCursor.ShouldBeNull();
-        (await app.Anonymous.SendAsync<Get.Endpoint>()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await loner.Client.SendAsync<Get.Endpoint>(query: "cursor=nonsense")).StatusCode.ShouldBe(
+        (await app.Anonymous.GETAsync<Get.Endpoint, Get.Query>(new())).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await loner.Client.GETAsync<Get.Endpoint, Get.Query>(new() { Cursor = "nonsense" })).StatusCode.ShouldBe(
             HttpStatusCode.BadRequest
         );
     }

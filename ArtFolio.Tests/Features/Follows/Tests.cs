@@ -3,6 +3,7 @@ using ArtFolio.Features.Follows;
 using ArtFolio.Features.Users;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Follows;
@@ -23,23 +24,11 @@ public sealed class Tests
     )
     {
         var (response, body) = follow
-            ? await who.Client.PostAsync<Follow.Endpoint, object?, FollowResponse>(null, new { username })
-            : await DeleteAsync(who, username);
+            ? await who.Client.POSTAsync<Follow.Endpoint, Follow.Request, FollowResponse>(new() { Username = username })
+            : await who.Client.DELETEAsync<Unfollow.Endpoint, Unfollow.Request, FollowResponse>(
+                new() { Username = username }
+            );
         return (response.StatusCode, body);
-    }
-
-    private static async Task<(HttpResponseMessage, FollowResponse?)> DeleteAsync(TestUser who, string username)
-    {
-        var response = await who.Client.SendAsync<Unfollow.Endpoint>(route: new { username });
-        return (
-            response,
-            response.IsSuccessStatusCode
-                ? await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<FollowResponse>(
-                    response.Content,
-                    HttpClientExtensions.Json
-                )
-                : null
-        );
     }
 
     [Theory, AllDatabases]
@@ -53,12 +42,22 @@ public sealed class Tests
             (HttpStatusCode.OK, new FollowResponse(true, 1))
         );
         (await FollowAsync(bob, alice.Username)).ShouldBe((HttpStatusCode.OK, new FollowResponse(true, 1)));
-        var (_, seenByBob) = await bob.Client.GetAsync<Profile.Endpoint, Profile.Response>(new { alice.Username });
-        var (_, bobsProfile) = await app.Anonymous.GetAsync<Profile.Endpoint, Profile.Response>(new { bob.Username });
-        var (_, followers) = await app.Anonymous.GetAsync<Followers.Endpoint, Page<UserSummary>>(
-            new { alice.Username }
+        var (_, seenByBob) = await bob.Client.GETAsync<Profile.Endpoint, Profile.Request, Profile.Response>(
+            new() { Username = alice.Username }
         );
-        var (_, following) = await app.Anonymous.GetAsync<Following.Endpoint, Page<UserSummary>>(new { bob.Username });
+        var (_, bobsProfile) = await app.Anonymous.GETAsync<Profile.Endpoint, Profile.Request, Profile.Response>(
+            new() { Username = bob.Username }
+        );
+        var (_, followers) = await app.Anonymous.GETAsync<
+            Followers.Endpoint,
+            ArtFolio.Features.Follows.FollowListQuery,
+            Page<UserSummary>
+        >(new() { Username = alice.Username });
+        var (_, following) = await app.Anonymous.GETAsync<
+            Following.Endpoint,
+            ArtFolio.Features.Follows.FollowListQuery,
+            Page<UserSummary>
+        >(new() { Username = bob.Username });
 
         (seenByBob!.FollowerCount, seenByBob.IsFollowing).ShouldBe((1, true));
         bobsProfile!.FollowingCount.ShouldBe(1);
@@ -108,11 +107,13 @@ public sealed class Tests
 
         (await FollowAsync(alice, alice.Username)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await FollowAsync(alice, "nobody_at_all_here")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await app.Anonymous.SendAsync<Follow.Endpoint>(route: new { alice.Username })).StatusCode.ShouldBe(
-            HttpStatusCode.Unauthorized
-        );
         (
-            await app.Anonymous.SendAsync<Followers.Endpoint>(route: new { Username = "nobody_at_all_here" })
+            await app.Anonymous.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = alice.Username })
+        ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (
+            await app.Anonymous.GETAsync<Followers.Endpoint, ArtFolio.Features.Follows.FollowListQuery>(
+                new() { Username = "nobody_at_all_here" }
+            )
         ).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -133,8 +134,8 @@ public sealed class Tests
         string? cursor = null;
         do
         {
-            var (_, page) = await app.Anonymous.GetAsync<Followers.Endpoint, Page<UserSummary>>(
-                new { star.Username },
+            var (_, page) = await app.Anonymous.SendRawAsync<Followers.Endpoint, Page<UserSummary>>(
+                route: new { star.Username },
                 query: cursor is null ? "limit=2" : $"limit=2&cursor={cursor}"
             );
             seen.AddRange(page!.Items.Select(u => u.Username));
@@ -156,14 +157,20 @@ public sealed class Tests
         await FollowAsync(alice, bob.Username);
 
         (
-            await bob.Client.SendAsync<DeleteAccount.Endpoint>(new DeleteAccount.Request { Password = bob.Password })
+            await bob.Client.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(
+                new DeleteAccount.Request { Password = bob.Password }
+            )
         ).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        var (_, followers) = await app.Anonymous.GetAsync<Followers.Endpoint, Page<UserSummary>>(
-            new { alice.Username }
-        );
+        var (_, followers) = await app.Anonymous.GETAsync<
+            Followers.Endpoint,
+            ArtFolio.Features.Follows.FollowListQuery,
+            Page<UserSummary>
+        >(new() { Username = alice.Username });
         followers!.Items.Select(u => u.Username).ShouldBe([carol.Username]);
-        var (_, profile) = await app.Anonymous.GetAsync<Profile.Endpoint, Profile.Response>(new { alice.Username });
+        var (_, profile) = await app.Anonymous.GETAsync<Profile.Endpoint, Profile.Request, Profile.Response>(
+            new() { Username = alice.Username }
+        );
         (profile!.FollowerCount, profile.FollowingCount).ShouldBe((1, 0));
     }
 }

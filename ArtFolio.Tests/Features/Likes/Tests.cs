@@ -3,6 +3,7 @@ using ArtFolio.Features.Artworks;
 using ArtFolio.Features.Likes;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Likes;
@@ -16,14 +17,14 @@ public sealed class Tests
     private static async Task<(HttpStatusCode, LikeResponse?)> LikeAsync(HttpClient client, Guid id, bool like = true)
     {
         var response = like
-            ? await client.SendAsync<Like.Endpoint>(route: new { id })
-            : await client.SendAsync<Unlike.Endpoint>(route: new { id });
+            ? await client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = id })
+            : await client.DELETEAsync<Unlike.Endpoint, Unlike.Request>(new() { Id = id });
         return (
             response.StatusCode,
             response.IsSuccessStatusCode
                 ? await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<LikeResponse>(
                     response.Content,
-                    HttpClientExtensions.Json
+                    TestHttp.Json
                 )
                 : null
         );
@@ -39,11 +40,13 @@ public sealed class Tests
 
         (await LikeAsync(bob.Client, artwork.Id)).ShouldBe((HttpStatusCode.OK, new LikeResponse(true, 1)));
         (await LikeAsync(bob.Client, artwork.Id)).ShouldBe((HttpStatusCode.OK, new LikeResponse(true, 1)));
-        var (_, asBob) = await bob.Client.GetAsync<Get.Endpoint, ArtworkResponse>(new { artwork.Id });
-        var (_, asAlice) = await alice.Client.GetAsync<Get.Endpoint, ArtworkResponse>(new { artwork.Id });
-        var anonymous = await app.Anonymous.GetStringAsync(
-            HttpClientExtensions.UrlOf<Get.Endpoint>(new { artwork.Id })
+        var (_, asBob) = await bob.Client.GETAsync<Get.Endpoint, Get.Request, ArtworkResponse>(
+            new() { Id = artwork.Id }
         );
+        var (_, asAlice) = await alice.Client.GETAsync<Get.Endpoint, Get.Request, ArtworkResponse>(
+            new() { Id = artwork.Id }
+        );
+        var anonymous = await app.Anonymous.GetStringAsync(TestHttp.UrlOf<Get.Endpoint>(new { artwork.Id }));
         (await LikeAsync(bob.Client, artwork.Id, like: false)).ShouldBe(
             (HttpStatusCode.OK, new LikeResponse(false, 0))
         );

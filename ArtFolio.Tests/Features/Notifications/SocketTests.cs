@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using ArtFolio.Domain;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Notifications;
 
@@ -20,7 +21,7 @@ public sealed class SocketTests
         using var phone = await app.ConnectAsync(alice.Auth.AccessToken);
         using var bobs = await app.ConnectAsync(bob.Auth.AccessToken);
 
-        await bob.Client.SendAsync<Follow.Endpoint>(route: new { alice.Username });
+        await bob.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = alice.Username });
 
         foreach (var socket in new[] { laptop, phone })
         {
@@ -98,7 +99,7 @@ public sealed class SocketTests
         await using var second = first.StartSibling();
         var alice = await first.CreateUserAsync("alice");
         var bob = await first.CreateUserAsync("bob");
-        await bob.Client.SendAsync<Follow.Endpoint>(route: new { alice.Username });
+        await bob.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = alice.Username });
         using var bobsSocket = await second.ConnectAsync(bob.Auth.AccessToken); // held by the second instance
 
         var artwork = await alice.CreateArtworkAsync("Through the database"); // caused through the first

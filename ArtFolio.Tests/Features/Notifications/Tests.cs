@@ -3,6 +3,7 @@ using ArtFolio.Domain;
 using ArtFolio.Features.Comments;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Notifications;
@@ -21,7 +22,7 @@ public sealed class Tests
     private static async Task<List.Response> InboxAsync(TestUser user, int expected)
     {
         var inbox = await TestApp.EventuallyAsync(
-            async () => (await user.Client.GetAsync<List.Endpoint, List.Response>()).Body!,
+            async () => (await user.Client.GETAsync<List.Endpoint, List.Query, List.Response>(new())).Result!,
             page => page.Items.Count >= expected
         );
         inbox.Items.Count.ShouldBe(expected);
@@ -29,7 +30,7 @@ public sealed class Tests
     }
 
     private static Task FollowAsync(TestUser who, TestUser whom) =>
-        who.Client.SendAsync<Follow.Endpoint>(route: new { whom.Username });
+        who.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = whom.Username });
 
     [Theory, AllDatabases]
     public async Task Follows_likes_and_comments_notify_the_other_person_never_yourself(Db db)
@@ -40,15 +41,13 @@ public sealed class Tests
         var artwork = await alice.CreateArtworkAsync("Harbour");
 
         await FollowAsync(bob, alice);
-        await bob.Client.SendAsync<Like.Endpoint>(route: new { artwork.Id });
-        await bob.Client.SendAsync<CreateComment.Endpoint>(
-            new CommentRequest { Body = "Stunning" },
-            new { artwork.Id }
+        await bob.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        await bob.Client.POSTAsync<CreateComment.Endpoint, CreateComment.Request>(
+            new CreateComment.Request { Id = artwork.Id, Body = "Stunning" }
         );
-        await alice.Client.SendAsync<Like.Endpoint>(route: new { artwork.Id }); // her own: no notification
-        await alice.Client.SendAsync<CreateComment.Endpoint>(
-            new CommentRequest { Body = "Thanks!" },
-            new { artwork.Id }
+        await alice.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id }); // her own: no notification
+        await alice.Client.POSTAsync<CreateComment.Endpoint, CreateComment.Request>(
+            new CreateComment.Request { Id = artwork.Id, Body = "Thanks!" }
         );
 
         var inbox = await InboxAsync(alice, 3);
@@ -60,7 +59,7 @@ public sealed class Tests
         inbox.Items[0].Message.ShouldBe($"{bob.Username} commented on “Harbour”");
         inbox.Items[2].ArtworkId.ShouldBeNull();
         inbox.UnreadCount.ShouldBe(3);
-        (await bob.Client.GetAsync<List.Endpoint, List.Response>()).Body!.Items.ShouldBeEmpty();
+        (await bob.Client.GETAsync<List.Endpoint, List.Query, List.Response>(new())).Result!.Items.ShouldBeEmpty();
     }
 
     [Theory, AllDatabases]
@@ -103,13 +102,13 @@ public sealed class Tests
         var inbox = await InboxAsync(alice, 3);
         var mallory = await app.CreateUserAsync("mallory");
 
-        var read = await alice.Client.SendAsync<Read.Endpoint>(route: new { inbox.Items[0].Id });
-        var again = await alice.Client.SendAsync<Read.Endpoint>(route: new { inbox.Items[0].Id });
-        var notHers = await mallory.Client.SendAsync<Read.Endpoint>(route: new { inbox.Items[1].Id });
-        var unknown = await alice.Client.SendAsync<Read.Endpoint>(route: new { Id = Guid.CreateVersion7() });
-        var (_, afterOne) = await alice.Client.GetAsync<List.Endpoint, List.Response>();
-        var all = await alice.Client.SendAsync<ReadAll.Endpoint>();
-        var (_, afterAll) = await alice.Client.GetAsync<List.Endpoint, List.Response>();
+        var read = await alice.Client.POSTAsync<Read.Endpoint, Read.Request>(new() { Id = inbox.Items[0].Id });
+        var again = await alice.Client.POSTAsync<Read.Endpoint, Read.Request>(new() { Id = inbox.Items[0].Id });
+        var notHers = await mallory.Client.POSTAsync<Read.Endpoint, Read.Request>(new() { Id = inbox.Items[1].Id });
+        var unknown = await alice.Client.POSTAsync<Read.Endpoint, Read.Request>(new() { Id = Guid.CreateVersion7() });
+        var (_, afterOne) = await alice.Client.GETAsync<List.Endpoint, List.Query, List.Response>(new());
+        var all = await alice.Client.POSTAsync<ReadAll.Endpoint, EmptyRequest>(EmptyRequest.Instance);
+        var (_, afterAll) = await alice.Client.GETAsync<List.Endpoint, List.Query, List.Response>(new());
 
         (read.StatusCode, again.StatusCode).ShouldBe((HttpStatusCode.NoContent, HttpStatusCode.NoContent));
         notHers.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -130,7 +129,7 @@ public sealed class Tests
         foreach (var fan in fans)
             await FollowAsync(fan, artist);
 
-        var (response, accepted) = await artist.Client.PostAsync<
+        var (response, accepted) = await artist.Client.POSTAsync<
             Broadcast.Endpoint,
             Broadcast.Request,
             Broadcast.Response
@@ -153,8 +152,10 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var artist = await app.CreateUserAsync("artist");
 
-        var empty = await artist.Client.SendAsync<Broadcast.Endpoint>(new Broadcast.Request { Message = message });
-        var tooLong = await artist.Client.SendAsync<Broadcast.Endpoint>(
+        var empty = await artist.Client.POSTAsync<Broadcast.Endpoint, Broadcast.Request>(
+            new Broadcast.Request { Message = message }
+        );
+        var tooLong = await artist.Client.POSTAsync<Broadcast.Endpoint, Broadcast.Request>(
             new Broadcast.Request { Message = new string('m', 501) }
         );
 
@@ -170,15 +171,17 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var artwork = await alice.CreateArtworkAsync();
-        await bob.Client.SendAsync<Like.Endpoint>(route: new { artwork.Id });
-        await bob.Client.SendAsync<CreateComment.Endpoint>(
-            new CommentRequest { Body = "Keep this one" },
-            new { artwork.Id }
+        await bob.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        await bob.Client.POSTAsync<CreateComment.Endpoint, CreateComment.Request>(
+            new CreateComment.Request { Id = artwork.Id, Body = "Keep this one" }
         );
-        await bob.Client.SendAsync<ArtFolio.Features.Downloads.Record.Endpoint>(route: new { artwork.Id });
+        await bob.Client.POSTAsync<
+            ArtFolio.Features.Downloads.Record.Endpoint,
+            ArtFolio.Features.Downloads.Record.Request
+        >(new() { Id = artwork.Id });
         await InboxAsync(alice, 2);
 
-        await alice.Client.SendAsync<DeleteArtwork.Endpoint>(route: new { artwork.Id });
+        await alice.Client.DELETEAsync<DeleteArtwork.Endpoint, DeleteArtwork.Request>(new() { Id = artwork.Id });
 
         var left = await app.QueryAsync(async d =>
             new[]
@@ -190,7 +193,7 @@ public sealed class Tests
             }
         );
         left.ShouldBe([0, 0, 0, 0]);
-        (await alice.Client.GetAsync<List.Endpoint, List.Response>()).Body!.Items.ShouldBeEmpty();
+        (await alice.Client.GETAsync<List.Endpoint, List.Query, List.Response>(new())).Result!.Items.ShouldBeEmpty();
     }
 
     [Theory, AllDatabases]
@@ -198,7 +201,11 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        (await app.Anonymous.SendAsync<List.Endpoint>()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.Anonymous.SendAsync<ReadAll.Endpoint>()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Anonymous.GETAsync<List.Endpoint, List.Query>(new())).StatusCode.ShouldBe(
+            HttpStatusCode.Unauthorized
+        );
+        (await app.Anonymous.POSTAsync<ReadAll.Endpoint, EmptyRequest>(EmptyRequest.Instance)).StatusCode.ShouldBe(
+            HttpStatusCode.Unauthorized
+        );
     }
 }

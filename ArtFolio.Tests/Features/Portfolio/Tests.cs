@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Portfolio;
@@ -22,9 +23,10 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         async Task<T> Add<TEndpoint, TRequest, T>(TRequest request)
-            where TEndpoint : ArtFolio.Infrastructure.Endpoints.IEndpoint
+            where TEndpoint : IEndpoint
+            where TRequest : notnull
         {
-            var (response, body) = await alice.Client.PostAsync<TEndpoint, TRequest, T>(request);
+            var (response, body) = await alice.Client.POSTAsync<TEndpoint, TRequest, T>(request);
             response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
             response.Headers.Location!.ToString().ShouldStartWith("/api/v1/users/me/portfolio/");
             return body!;
@@ -79,8 +81,8 @@ public sealed class Tests
             }
         );
 
-        var (response, portfolio) = await app.Anonymous.GetAsync<Get.Endpoint, Get.Response>(
-            new { Username = alice.Username.ToUpperInvariant() }
+        var (response, portfolio) = await app.Anonymous.GETAsync<Get.Endpoint, Get.Request, Get.Response>(
+            new() { Username = alice.Username.ToUpperInvariant() }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -98,32 +100,36 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
-        var (_, job) = await alice.Client.PostAsync<Experience.Add.Endpoint, Experience.Request, Experience.Response>(
+        var (_, job) = await alice.Client.POSTAsync<Experience.Add.Endpoint, Experience.Request, Experience.Response>(
             new() { Title = "Intern", StartDate = D("2020-01-01") }
         );
 
-        var (edited, changed) = await alice.Client.PutAsync<
+        var (edited, changed) = await alice.Client.PUTAsync<
             Experience.Edit.Endpoint,
             Experience.Request,
             Experience.Response
         >(
             new()
             {
+                Id = job!.Id,
                 Title = "Designer",
                 Organization = "Atelier",
                 StartDate = D("2020-01-01"),
                 EndDate = D("2021-01-01"),
-            },
-            new { job!.Id }
+            }
         );
-        var removed = await alice.Client.SendAsync<Remove.Endpoint>(route: new { Section = "experience", job.Id });
+        var removed = await alice.Client.DELETEAsync<Remove.Endpoint, Remove.Request>(
+            new() { Section = "experience", Id = job.Id }
+        );
 
         edited.StatusCode.ShouldBe(HttpStatusCode.OK);
         changed.ShouldBe(job with { Title = "Designer", Organization = "Atelier", EndDate = D("2021-01-01") });
         removed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await app.QueryAsync(d => d.PortfolioExperience.AnyAsync(e => e.Id == job.Id))).ShouldBeFalse();
         (
-            await alice.Client.SendAsync<Remove.Endpoint>(route: new { Section = "experience", job.Id })
+            await alice.Client.DELETEAsync<Remove.Endpoint, Remove.Request>(
+                new() { Section = "experience", Id = job.Id }
+            )
         ).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -133,17 +139,18 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var mallory = await app.CreateUserAsync("mallory");
-        var (_, skill) = await alice.Client.PostAsync<Skills.Add.Endpoint, Skills.Request, Skills.Response>(
+        var (_, skill) = await alice.Client.POSTAsync<Skills.Add.Endpoint, Skills.Request, Skills.Response>(
             new() { Name = "Glass" }
         );
 
-        var (edit, _) = await mallory.Client.PutAsync<Skills.Edit.Endpoint, Skills.Request, Skills.Response>(
-            new() { Name = "Mine now" },
-            new { skill!.Id }
+        var (edit, _) = await mallory.Client.PUTAsync<Skills.Edit.Endpoint, Skills.Request, Skills.Response>(
+            new() { Id = skill!.Id, Name = "Mine now" }
         );
-        var remove = await mallory.Client.SendAsync<Remove.Endpoint>(route: new { Section = "skills", skill.Id });
+        var remove = await mallory.Client.DELETEAsync<Remove.Endpoint, Remove.Request>(
+            new() { Section = "skills", Id = skill.Id }
+        );
         // The owner comes from the token: naming alice in the body changes nothing.
-        var (add, added) = await mallory.Client.PostAsync<Skills.Add.Endpoint, object, Skills.Response>(
+        var (add, added) = await mallory.Client.SendRawAsync<Skills.Add.Endpoint, Skills.Response>(
             new { name = "Sneaky", userId = alice.Id }
         );
 
@@ -195,7 +202,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await alice.Client.SendAsync<Projects.Add.Endpoint>(
+        var response = await alice.Client.SendRawAsync<Projects.Add.Endpoint>(
             new StringContent(json, Encoding.UTF8, "application/json")
         );
 
@@ -228,10 +235,14 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         for (var i = 0; i < 100; i++)
             (
-                await alice.Client.SendAsync<Skills.Add.Endpoint>(new Skills.Request { Name = $"Skill {i}" })
+                await alice.Client.POSTAsync<Skills.Add.Endpoint, Skills.Request>(
+                    new Skills.Request { Name = $"Skill {i}" }
+                )
             ).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var response = await alice.Client.SendAsync<Skills.Add.Endpoint>(new Skills.Request { Name = "One too many" });
+        var response = await alice.Client.POSTAsync<Skills.Add.Endpoint, Skills.Request>(
+            new Skills.Request { Name = "One too many" }
+        );
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await app.QueryAsync(d => d.PortfolioSkills.CountAsync(s => s.UserId == alice.Id))).ShouldBe(100);

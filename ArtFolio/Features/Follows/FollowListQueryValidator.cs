@@ -1,9 +1,10 @@
 using ArtFolio.Infrastructure.Endpoints;
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Follows;
 
-public sealed class FollowListQueryValidator : AbstractValidator<FollowListQuery>
+public sealed class FollowListQueryValidator : Validator<FollowListQuery>
 {
     public FollowListQueryValidator() => this.AddPageRules((_, cursor) => TimeCursor.IsValid(cursor));
 }

@@ -10,6 +10,9 @@ namespace ArtFolio.Features.Portfolio;
 public interface ISectionRequest<TItem>
     where TItem : IPortfolioItem
 {
+    /// <summary>The entry an edit names in its route; unused when adding.</summary>
+    Guid Id { get; }
+
     TItem Create(Guid userId, DateTime now);
     void ApplyTo(TItem item);
 }

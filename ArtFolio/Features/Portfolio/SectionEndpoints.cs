@@ -1,77 +1,76 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
-using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Portfolio;
 
 /// <summary>
-/// The add and edit endpoints every section has, told apart only by their types: the handler lambdas
-/// are closed over the section's request and response types, so binding, validation and the OpenAPI
-/// schemas are exactly the section's own.
+/// The add endpoint every section has, told apart only by its types and names: binding, validation
+/// and the OpenAPI schemas are exactly the section's own.
 /// </summary>
-public static class SectionEndpoints
+public abstract class AddEntryEndpoint<TItem, TRequest, TResponse>(
+    AppDbContext db,
+    TimeProvider clock,
+    string section,
+    string what,
+    Func<TItem, TResponse> respond
+) : Endpoint<TRequest, Results<Created<TResponse>, ProblemHttpResult>>
+    where TItem : class, IPortfolioItem
+    where TRequest : ISectionRequest<TItem>
 {
-    public static EndpointDefinition Add<TItem, TRequest, TResponse>(
-        string section,
-        string what,
-        Func<TItem, TResponse> respond
-    )
-        where TItem : class, IPortfolioItem
-        where TRequest : ISectionRequest<TItem> =>
-        EndpointDefinition.Post(
-            $"users/me/portfolio/{section}",
-            (
-                TRequest request,
-                ClaimsPrincipal caller,
-                AppDbContext db,
-                TimeProvider clock,
-                CancellationToken cancellationToken
-            ) =>
-                PortfolioItems.AddAsync(
-                    db,
-                    section,
-                    request.Create(caller.UserId(), clock.GetUtcNow().UtcDateTime),
-                    respond,
-                    cancellationToken
-                )
-        ) with
-        {
-            Summary = $"Add {what} to the caller's portfolio",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict),
-        };
+    public override void Configure()
+    {
+        Post($"users/me/portfolio/{section}");
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict));
+        Summary(s => s.Summary = $"Add {what} to the caller's portfolio");
+    }
 
-    public static EndpointDefinition Edit<TItem, TRequest, TResponse>(
-        string section,
-        string what,
-        Func<TItem, TResponse> respond
-    )
-        where TItem : class, IPortfolioItem
-        where TRequest : ISectionRequest<TItem> =>
-        EndpointDefinition.Put(
-            $"users/me/portfolio/{section}/{{id:guid}}",
-            (
-                Guid id,
-                TRequest request,
-                ClaimsPrincipal caller,
-                AppDbContext db,
-                TimeProvider clock,
-                CancellationToken cancellationToken
-            ) =>
-                PortfolioItems.EditAsync(
-                    db,
-                    caller.UserId(),
-                    id,
-                    request,
-                    respond,
-                    clock.GetUtcNow().UtcDateTime,
-                    cancellationToken
-                )
-        ) with
-        {
-            Summary = $"Replace {what} in the caller's portfolio (its owner only)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+    public override Task<Results<Created<TResponse>, ProblemHttpResult>> ExecuteAsync(
+        TRequest request,
+        CancellationToken cancellationToken
+    ) =>
+        PortfolioItems.AddAsync(
+            db,
+            section,
+            request.Create(User.UserId(), clock.GetUtcNow().UtcDateTime),
+            respond,
+            cancellationToken
+        );
+}
+
+/// <summary>The edit endpoint every section has: the entry is named in the route, its owner is the caller.</summary>
+public abstract class EditEntryEndpoint<TItem, TRequest, TResponse>(
+    AppDbContext db,
+    TimeProvider clock,
+    string section,
+    string what,
+    Func<TItem, TResponse> respond
+) : Endpoint<TRequest, Results<Ok<TResponse>, ProblemHttpResult>>
+    where TItem : class, IPortfolioItem
+    where TRequest : ISectionRequest<TItem>
+{
+    public override void Configure()
+    {
+        Put($"users/me/portfolio/{section}/{{id:guid}}");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s => s.Summary = $"Replace {what} in the caller's portfolio (its owner only)");
+    }
+
+    public override Task<Results<Ok<TResponse>, ProblemHttpResult>> ExecuteAsync(
+        TRequest request,
+        CancellationToken cancellationToken
+    ) =>
+        PortfolioItems.EditAsync(
+            db,
+            User.UserId(),
+            request.Id,
+            request,
+            respond,
+            clock.GetUtcNow().UtcDateTime,
+            cancellationToken
+        );
 }

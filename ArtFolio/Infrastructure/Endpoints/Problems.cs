@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +38,45 @@ public static class Problems
         );
     }
 
+    /// <summary>
+    /// FastEndpoints' error response: binding and validation failures as a validation problem with
+    /// <c>errors: { field: [messages] }</c> under camelCase names; a body that is not JSON as a plain
+    /// problem whose detail says where it broke.
+    /// </summary>
+    public static ProblemDetails FromFailures(
+        IReadOnlyList<ValidationFailure> failures,
+        HttpContext http,
+        int status,
+        string serializerErrorsField
+    )
+    {
+        var traceId = Activity.Current?.Id ?? http.TraceIdentifier;
+        if (failures.FirstOrDefault(f => f.PropertyName == serializerErrorsField) is { } unreadable)
+            return new ProblemDetails
+            {
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                Title = "Bad Request",
+                Status = status,
+                Detail = unreadable.ErrorMessage,
+                Extensions = { ["traceId"] = traceId },
+            };
+        return new HttpValidationProblemDetails(
+            failures
+                .GroupBy(f => CamelCase(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())
+        )
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = "One or more validation errors occurred.",
+            Status = status,
+            Extensions = { ["traceId"] = traceId },
+        };
+    }
+
+    /// <summary><c>tags[0]</c> for <c>Tags[0]</c>, <c>period.endDate</c> for <c>Period.EndDate</c>.</summary>
+    private static string CamelCase(string name) =>
+        string.Join('.', name.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
     /// <summary>A problem result for handlers: <c>Problems.Result(401, "...")</c>.</summary>
     public static ProblemHttpResult Result(int status, string detail) =>
         TypedResults.Problem(statusCode: status, detail: detail);
@@ -47,7 +86,7 @@ public static class Problems
 /// Turns exceptions into problem details: request-reading failures (malformed JSON, wrong types,
 /// missing body, wrong content type, too large) into their 4xx, anything else into a bare 500.
 /// </summary>
-internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(
         HttpContext http,
@@ -93,10 +132,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
         return true;
     }
 
-    // Minimal APIs say: Failed to bind parameter "Nullable<int> Limit" from "abc".
-    [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
-    private static partial Regex UnbindableParameter();
-
+    // Kestrel's and the form reader's own rejections; JSON that fails to bind is FastEndpoints' (see FastEndpointsSetup).
     private static string DescribeBadRequest(BadHttpRequestException bad) =>
         bad.StatusCode switch
         {
@@ -104,11 +140,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
             StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
             _ => FindJsonError(bad) is { } json
                 ? $"The request body is not valid JSON{(string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}")}."
-            : bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
-                ? "A JSON request body is required."
-            : UnbindableParameter().Match(bad.Message) is { Success: true } parameter
-                ? $"'{parameter.Groups["value"].Value}' is not a valid value for {JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value)}."
-            : "The request is malformed.",
+                : "The request is malformed.",
         };
 
     private static JsonException? FindJsonError(Exception? exception)

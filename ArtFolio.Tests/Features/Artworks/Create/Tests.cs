@@ -106,9 +106,8 @@ public sealed class Tests
         };
 
         // The declared name and type lie on purpose: only the bytes count.
-        var (response, artwork) = await alice.Client.PostAsync<
+        var (response, artwork) = await alice.Client.SendRawAsync<
             Create.Endpoint,
-            HttpContent,
             ArtFolio.Features.Artworks.ArtworkResponse
         >(
             TestMedia.Form(
@@ -257,7 +256,7 @@ public sealed class Tests
         var content = new StringContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        var response = await alice.Client.SendAsync<Create.Endpoint>(content);
+        var response = await alice.Client.SendRawAsync<Create.Endpoint>(content);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         (await response.ReadProblemAsync()).Status.ShouldBe(415);
@@ -278,7 +277,7 @@ public sealed class Tests
         var boundary = System.Text.Encoding.ASCII.GetString(whole, 2, whole.AsSpan().IndexOf("\r\n"u8) - 2);
         truncated.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value = $"\"{boundary}\"";
 
-        var response = await alice.Client.SendAsync<Create.Endpoint>(truncated);
+        var response = await alice.Client.SendRawAsync<Create.Endpoint>(truncated);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         app.MediaFiles().ShouldBeEmpty();

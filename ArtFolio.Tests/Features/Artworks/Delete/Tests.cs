@@ -1,5 +1,6 @@
 using System.Net;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Artworks.Delete;
@@ -17,7 +18,7 @@ public sealed class Tests
         var keep = await alice.CreateArtworkAsync("Kept");
         var filesBefore = app.MediaFiles();
 
-        var response = await alice.Client.SendAsync<Delete.Endpoint>(route: new { created.Id });
+        var response = await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = created.Id });
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await app.QueryAsync(d => d.Artworks.AnyAsync(a => a.Id == created.Id))).ShouldBeFalse();
@@ -37,7 +38,7 @@ public sealed class Tests
         var mallory = await app.CreateUserAsync("mallory");
         var created = await alice.CreateArtworkAsync();
 
-        var response = await mallory.Client.SendAsync<Delete.Endpoint>(route: new { created.Id });
+        var response = await mallory.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = created.Id });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.QueryAsync(d => d.Artworks.AnyAsync(a => a.Id == created.Id))).ShouldBeTrue();
@@ -51,14 +52,14 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var created = await alice.CreateArtworkAsync();
 
-        (await alice.Client.SendAsync<Delete.Endpoint>(route: new { created.Id })).StatusCode.ShouldBe(
-            HttpStatusCode.NoContent
-        );
-        (await alice.Client.SendAsync<Delete.Endpoint>(route: new { created.Id })).StatusCode.ShouldBe(
-            HttpStatusCode.NotFound
-        );
-        (await app.Anonymous.SendAsync<Delete.Endpoint>(route: new { created.Id })).StatusCode.ShouldBe(
-            HttpStatusCode.Unauthorized
-        );
+        (
+            await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = created.Id })
+        ).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (
+            await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = created.Id })
+        ).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (
+            await app.Anonymous.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = created.Id })
+        ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Artworks.Get;
 
@@ -16,9 +17,15 @@ public sealed class Tests
         var bob = await app.CreateUserAsync("bob");
         var created = await alice.CreateArtworkAsync("Sunrise", price: "5", tags: "sun");
 
-        var (asAlice, mine) = await alice.Client.GetAsync<Get.Endpoint, ArtworkResponse>(new { created.Id });
-        var (asBob, theirs) = await bob.Client.GetAsync<Get.Endpoint, ArtworkResponse>(new { created.Id });
-        var (asNobody, anonymous) = await app.Anonymous.GetAsync<Get.Endpoint, ArtworkResponse>(new { created.Id });
+        var (asAlice, mine) = await alice.Client.GETAsync<Get.Endpoint, Get.Request, ArtworkResponse>(
+            new() { Id = created.Id }
+        );
+        var (asBob, theirs) = await bob.Client.GETAsync<Get.Endpoint, Get.Request, ArtworkResponse>(
+            new() { Id = created.Id }
+        );
+        var (asNobody, anonymous) = await app.Anonymous.GETAsync<Get.Endpoint, Get.Request, ArtworkResponse>(
+            new() { Id = created.Id }
+        );
 
         (asAlice.StatusCode, asBob.StatusCode, asNobody.StatusCode).ShouldBe(
             (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)

@@ -13,7 +13,7 @@ public sealed class Tests
     private static Task<(HttpResponseMessage Response, Page<ArtworkResponse>? Body)> ListAsync(
         HttpClient client,
         string query
-    ) => client.GetAsync<List.Endpoint, Page<ArtworkResponse>>(query: query);
+    ) => client.SendRawAsync<List.Endpoint, Page<ArtworkResponse>>(query: query);
 
     /// <summary>Follows nextCursor to the end; <paramref name="betweenPages"/> runs after each page.</summary>
     private static async Task<List<ArtworkResponse>> WalkAsync(

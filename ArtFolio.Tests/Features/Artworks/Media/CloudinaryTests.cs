@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Artworks.Media;
@@ -82,7 +83,7 @@ public sealed class CloudinaryTests
         var artwork = await alice.CreateArtworkAsync();
         var publicId = cloudinary.Stored.Keys.Single();
 
-        var response = await alice.Client.SendAsync<Delete.Endpoint>(route: new { artwork.Id });
+        var response = await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = artwork.Id });
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         cloudinary.Destroyed.ShouldBe([publicId]);
@@ -127,7 +128,7 @@ public sealed class CloudinaryTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
         cloudinary.RejectedSignatures.ShouldBe(1);
-        var (status, body) = await app.Anonymous.GetAsync<Status.Endpoint, Status.Response>();
+        var (status, body) = await app.Anonymous.GETAsync<Status.Endpoint, Status.Response>();
         body!.Services["media"].Status.ShouldBe(Status.Endpoint.Degraded);
         status.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Artworks.Popular;
 
@@ -11,7 +12,7 @@ public sealed class Tests
     private static async Task LikeAsync(IEnumerable<TestUser> fans, Guid artworkId)
     {
         foreach (var fan in fans)
-            (await fan.Client.SendAsync<Like.Endpoint>(route: new { id = artworkId })).StatusCode.ShouldBe(
+            (await fan.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artworkId })).StatusCode.ShouldBe(
                 HttpStatusCode.OK
             );
     }
@@ -30,9 +31,13 @@ public sealed class Tests
         await LikeAsync(fans.Take(2), newHit.Id); // two likes, today
         await LikeAsync(fans.Take(1), quiet.Id);
 
-        var (dayResponse, day) = await app.Anonymous.GetAsync<Popular.Endpoint, Popular.Response>(query: "period=day");
-        var (_, all) = await app.Anonymous.GetAsync<Popular.Endpoint, Popular.Response>(query: "period=all&limit=2");
-        var (_, week) = await app.Anonymous.GetAsync<Popular.Endpoint, Popular.Response>();
+        var (dayResponse, day) = await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(
+            new() { Period = "day" }
+        );
+        var (_, all) = await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(
+            new() { Period = "all", Limit = 2 }
+        );
+        var (_, week) = await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new());
 
         dayResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
         day!.Items.Select(a => a.Id).ShouldBe([newHit.Id, quiet.Id]);
@@ -54,9 +59,9 @@ public sealed class Tests
         var artwork = await artist.CreateArtworkAsync();
         await LikeAsync([fan], artwork.Id);
 
-        var (_, forFan) = await fan.Client.GetAsync<Popular.Endpoint, Popular.Response>();
-        var (_, forOther) = await other.Client.GetAsync<Popular.Endpoint, Popular.Response>();
-        var anonymous = await app.Anonymous.GetStringAsync(HttpClientExtensions.UrlOf<Popular.Endpoint>());
+        var (_, forFan) = await fan.Client.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new());
+        var (_, forOther) = await other.Client.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new());
+        var anonymous = await app.Anonymous.GetStringAsync(TestHttp.UrlOf<Popular.Endpoint>());
 
         forFan!.Items.Single().LikedByMe.ShouldBe(true);
         forOther!.Items.Single().LikedByMe.ShouldBe(false);
@@ -71,7 +76,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Popular.Endpoint>(query: query);
+        var response = await app.Anonymous.SendRawAsync<Popular.Endpoint>(query: query);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([field]);

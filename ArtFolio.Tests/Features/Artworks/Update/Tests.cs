@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Artworks.Update;
@@ -16,15 +17,15 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var created = await alice.CreateArtworkAsync("Draft", price: "10", tags: "old,keep", description: "first");
 
-        var (response, updated) = await alice.Client.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+        var (response, updated) = await alice.Client.PUTAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
             new()
             {
+                Id = created.Id,
                 Title = "Final",
                 Category = "Sculpture",
                 Price = 99.99m,
                 Tags = ["Keep", "new"],
-            },
-            new { created.Id }
+            }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -49,9 +50,13 @@ public sealed class Tests
         var mallory = await app.CreateUserAsync("mallory");
         var created = await alice.CreateArtworkAsync("Mine");
 
-        var (response, _) = await mallory.Client.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
-            new() { Title = "Stolen", Category = "x" },
-            new { created.Id }
+        var (response, _) = await mallory.Client.PUTAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            new()
+            {
+                Id = created.Id,
+                Title = "Stolen",
+                Category = "x",
+            }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -66,7 +71,7 @@ public sealed class Tests
         var bob = await app.CreateUserAsync("bob");
         var created = await alice.CreateArtworkAsync("Mine");
 
-        var response = await alice.Client.SendAsync<Update.Endpoint>(
+        var response = await alice.Client.SendRawAsync<Update.Endpoint>(
             new
             {
                 title = "Still mine",
@@ -76,7 +81,7 @@ public sealed class Tests
                 imageUrl = "https://evil.example/x.png",
                 createdAt = "2000-01-01T00:00:00Z",
             },
-            new { created.Id }
+            route: new { created.Id }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -121,13 +126,17 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var request = new Update.Request { Title = "x", Category = "y" };
 
-        var (unknown, _) = await alice.Client.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
-            request,
-            new { Id = Guid.CreateVersion7() }
+        var (unknown, _) = await alice.Client.PUTAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            request with
+            {
+                Id = Guid.CreateVersion7(),
+            }
         );
-        var (anonymous, _) = await app.Anonymous.PutAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
-            request,
-            new { Id = Guid.CreateVersion7() }
+        var (anonymous, _) = await app.Anonymous.PUTAsync<Update.Endpoint, Update.Request, ArtworkResponse>(
+            request with
+            {
+                Id = Guid.CreateVersion7(),
+            }
         );
 
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -140,9 +149,9 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var created = await alice.CreateArtworkAsync();
-        return await alice.Client.SendAsync<Update.Endpoint>(
+        return await alice.Client.SendRawAsync<Update.Endpoint>(
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-            new { created.Id }
+            route: new { created.Id }
         );
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Auth.ChangePassword;
 
@@ -16,7 +17,7 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         const string newPassword = "a brand new passphrase";
 
-        var response = await alice.Client.SendAsync<ChangePassword.Endpoint>(
+        var response = await alice.Client.POSTAsync<ChangePassword.Endpoint, ChangePassword.Request>(
             new ChangePassword.Request
             {
                 CurrentPassword = alice.Password,
@@ -27,17 +28,17 @@ public sealed class Tests
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (
-            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+            await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
                 new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (
-            await app.Anonymous.SendAsync<Login.Endpoint>(
+            await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
                 new Login.Request { Email = alice.Email, Password = alice.Password }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (
-            await app.Anonymous.SendAsync<Login.Endpoint>(
+            await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
                 new Login.Request { Email = alice.Email, Password = newPassword }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -49,7 +50,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await alice.Client.SendAsync<ChangePassword.Endpoint>(
+        var response = await alice.Client.POSTAsync<ChangePassword.Endpoint, ChangePassword.Request>(
             new ChangePassword.Request
             {
                 CurrentPassword = "not my password",
@@ -61,7 +62,7 @@ public sealed class Tests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe(["currentPassword"]);
         (
-            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+            await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
                 new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -75,7 +76,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await alice.Client.SendAsync<ChangePassword.Endpoint>(
+        var response = await alice.Client.POSTAsync<ChangePassword.Endpoint, ChangePassword.Request>(
             new ChangePassword.Request
             {
                 CurrentPassword = alice.Password,
@@ -93,7 +94,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<ChangePassword.Endpoint>(
+        var response = await app.Anonymous.POSTAsync<ChangePassword.Endpoint, ChangePassword.Request>(
             new ChangePassword.Request
             {
                 CurrentPassword = "x",

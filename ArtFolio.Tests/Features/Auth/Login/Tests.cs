@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Features.Auth;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Auth.Login;
@@ -16,10 +17,10 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var (byEmail, emailAuth) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+        var (byEmail, emailAuth) = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request, AuthResponse>(
             new() { Email = alice.Email.ToUpperInvariant(), Password = alice.Password }
         );
-        var (byName, nameAuth) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+        var (byName, nameAuth) = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request, AuthResponse>(
             new() { Username = alice.Username.ToUpperInvariant(), Password = alice.Password }
         );
 
@@ -27,7 +28,7 @@ public sealed class Tests
         byName.StatusCode.ShouldBe(HttpStatusCode.OK);
         emailAuth!.User.Username.ShouldBe(alice.Username);
         nameAuth!.RefreshToken.ShouldNotBe(emailAuth.RefreshToken);
-        var (me, profile) = await app.ClientWithToken(nameAuth.AccessToken).GetAsync<Me.Endpoint, Me.Response>();
+        var (me, profile) = await app.ClientWithToken(nameAuth.AccessToken).GETAsync<Me.Endpoint, Me.Response>();
         me.StatusCode.ShouldBe(HttpStatusCode.OK);
         profile!.Id.ShouldBe(alice.Id);
         (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id))).ShouldBe(3);
@@ -39,13 +40,13 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var bob = await app.CreateUserAsync("bob");
 
-        var wrongPassword = await app.Anonymous.SendAsync<Login.Endpoint>(
+        var wrongPassword = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
             new Login.Request { Email = bob.Email, Password = "not the password" }
         );
-        var unknownEmail = await app.Anonymous.SendAsync<Login.Endpoint>(
+        var unknownEmail = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
             new Login.Request { Email = $"{TestApp.Unique("nobody")}@example.com", Password = "not the password" }
         );
-        var unknownName = await app.Anonymous.SendAsync<Login.Endpoint>(
+        var unknownName = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
             new Login.Request { Username = TestApp.Unique("nobody"), Password = "not the password" }
         );
 
@@ -74,7 +75,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Login.Endpoint>(
+        var response = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
             new Login.Request
             {
                 Email = email,

@@ -2,6 +2,7 @@ using System.Net;
 using ArtFolio.Features.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Auth.Logout;
@@ -13,18 +14,22 @@ using Refresh = ArtFolio.Features.Auth.Refresh;
 public sealed class Tests
 {
     private static async Task<HttpStatusCode> RefreshStatus(TestApp app, string token) =>
-        (await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = token })).StatusCode;
+        (
+            await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
+                new Refresh.Request { RefreshToken = token }
+            )
+        ).StatusCode;
 
     [Theory, AllDatabases]
     public async Task V1_ends_the_session_of_the_refresh_token_and_only_that_one(Db db)
     {
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
-        var (_, otherDevice) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+        var (_, otherDevice) = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request, AuthResponse>(
             new() { Username = alice.Username, Password = alice.Password }
         );
 
-        var response = await app.Anonymous.SendAsync<Logout.Endpoint>(
+        var response = await app.Anonymous.POSTAsync<Logout.Endpoint, Logout.Request>(
             new Logout.Request { RefreshToken = alice.Auth.RefreshToken }
         );
 
@@ -44,13 +49,13 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var logout = new Logout.Request { RefreshToken = alice.Auth.RefreshToken };
 
-        (await app.Anonymous.SendAsync<Logout.Endpoint>(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await app.Anonymous.SendAsync<Logout.Endpoint>(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var stranger = await app.Anonymous.SendAsync<Logout.Endpoint>(
+        (await app.Anonymous.SendRawAsync<Logout.Endpoint>(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.Anonymous.SendRawAsync<Logout.Endpoint>(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var stranger = await app.Anonymous.POSTAsync<Logout.Endpoint, Logout.Request>(
             new Logout.Request { RefreshToken = "never-issued" }
         );
         stranger.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var empty = await app.Anonymous.SendAsync<Logout.Endpoint>(new Logout.Request());
+        var empty = await app.Anonymous.POSTAsync<Logout.Endpoint, Logout.Request>(new Logout.Request());
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
@@ -60,11 +65,11 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await app.Anonymous.SendAsync<Logout.Endpoint>(
+        var response = await app.Anonymous.POSTAsync<Logout.Endpoint, Logout.Request>(
             new Logout.Request { RefreshToken = alice.Auth.RefreshToken }
         );
 
-        response.Headers.GetValues("Deprecation").Single().ShouldBe($"@{Deprecation.Date.ToUnixTimeSeconds()}");
+        response.Headers.GetValues("Deprecation").Single().ShouldBe($"@{DeprecationHeaders.Date.ToUnixTimeSeconds()}");
         response.Headers.GetValues("Link").Single().ShouldBe("</api/v2/auth/logout>; rel=\"successor-version\"");
     }
 
@@ -74,7 +79,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await alice.Client.SendAsync<Logout.EndpointV2>(version: ApiVersions.V2);
+        var response = await alice.Client.POSTAsync<Logout.EndpointV2, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         response.Headers.Contains("Deprecation").ShouldBeFalse();
@@ -86,7 +91,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Logout.EndpointV2>(version: ApiVersions.V2);
+        var response = await app.Anonymous.POSTAsync<Logout.EndpointV2, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");

@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Features.Auth;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Auth.LogoutAll;
@@ -17,19 +18,21 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
-        var (_, phone) = await app.Anonymous.PostAsync<Login.Endpoint, Login.Request, AuthResponse>(
+        var (_, phone) = await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request, AuthResponse>(
             new() { Email = alice.Email, Password = alice.Password }
         );
 
-        var response = await alice.Client.SendAsync<LogoutAll.Endpoint>();
+        var response = await alice.Client.POSTAsync<LogoutAll.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         foreach (var token in new[] { alice.Auth.RefreshToken, phone!.RefreshToken })
             (
-                await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request { RefreshToken = token })
+                await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
+                    new Refresh.Request { RefreshToken = token }
+                )
             ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (
-            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+            await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
                 new Refresh.Request { RefreshToken = bob.Auth.RefreshToken }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -42,7 +45,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<LogoutAll.Endpoint>();
+        var response = await app.Anonymous.POSTAsync<LogoutAll.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Features.Auth;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Auth.Refresh;
@@ -10,8 +11,8 @@ using Refresh = ArtFolio.Features.Auth.Refresh;
 
 public sealed class Tests
 {
-    private static Task<(HttpResponseMessage Response, AuthResponse? Body)> RefreshAsync(TestApp app, string token) =>
-        app.Anonymous.PostAsync<Refresh.Endpoint, Refresh.Request, AuthResponse>(new() { RefreshToken = token });
+    private static Task<TestResult<AuthResponse>> RefreshAsync(TestApp app, string token) =>
+        app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request, AuthResponse>(new() { RefreshToken = token });
 
     [Theory, AllDatabases]
     public async Task A_fresh_refresh_token_is_returned_unchanged_and_nothing_is_written(Db db)
@@ -30,7 +31,7 @@ public sealed class Tests
         auth.User.Username.ShouldBe(alice.Username);
         sql.Commands.ShouldNotBeEmpty();
         sql.Writes.ShouldBeEmpty();
-        var (me, _) = await app.ClientWithToken(auth.AccessToken).GetAsync<Me.Endpoint, Me.Response>();
+        var (me, _) = await app.ClientWithToken(auth.AccessToken).GETAsync<Me.Endpoint, Me.Response>();
         me.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -128,7 +129,8 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await app.ClientWithToken(alice.Auth.RefreshToken).SendAsync<Me.Endpoint>();
+        var response = await app.ClientWithToken(alice.Auth.RefreshToken)
+            .GETAsync<Me.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
@@ -139,7 +141,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Refresh.Endpoint>(new Refresh.Request());
+        var response = await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(new Refresh.Request());
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.ShouldContainKey("refreshToken");

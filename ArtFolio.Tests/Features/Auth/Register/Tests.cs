@@ -4,6 +4,7 @@ using System.Text;
 using ArtFolio.Features.Auth;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Auth.Register;
@@ -29,7 +30,7 @@ public sealed class Tests
         var name = TestApp.Unique("Ada");
         var request = Valid(name) with { Email = $"Ada.{name}@Example.com" };
 
-        var (response, auth) = await app.Anonymous.PostAsync<Register.Endpoint, Register.Request, AuthResponse>(
+        var (response, auth) = await app.Anonymous.POSTAsync<Register.Endpoint, Register.Request, AuthResponse>(
             request
         );
 
@@ -56,7 +57,7 @@ public sealed class Tests
     public async Task The_response_carries_no_secrets(Db db)
     {
         var app = await TestApp.For(db);
-        var response = await app.Anonymous.SendAsync<Register.Endpoint>(Valid(TestApp.Unique("sec")));
+        var response = await app.Anonymous.POSTAsync<Register.Endpoint, Register.Request>(Valid(TestApp.Unique("sec")));
 
         var json = await response.Content.ReadAsStringAsync();
         json.ShouldNotContain("passwordHash", Case.Insensitive);
@@ -97,7 +98,7 @@ public sealed class Tests
         if (field == "password")
             body["confirmPassword"] = value;
 
-        var response = await app.Anonymous.SendAsync<Register.Endpoint>(body);
+        var response = await app.Anonymous.SendRawAsync<Register.Endpoint>(body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();
@@ -111,12 +112,12 @@ public sealed class Tests
         var taken = await app.CreateUserAsync("taken");
 
         var sameName = Valid(taken.Username.ToUpperInvariant()) with { Email = $"{TestApp.Unique("x")}@example.com" };
-        var nameResponse = await app.Anonymous.SendAsync<Register.Endpoint>(sameName);
+        var nameResponse = await app.Anonymous.POSTAsync<Register.Endpoint, Register.Request>(sameName);
         nameResponse.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await nameResponse.ReadProblemAsync()).Detail.ShouldBe("That username is taken.");
 
         var sameEmail = Valid(TestApp.Unique("other")) with { Email = taken.Email.ToUpperInvariant() };
-        var emailResponse = await app.Anonymous.SendAsync<Register.Endpoint>(sameEmail);
+        var emailResponse = await app.Anonymous.POSTAsync<Register.Endpoint, Register.Request>(sameEmail);
         emailResponse.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await emailResponse.ReadProblemAsync()).Detail.ShouldBe("An account with that email already exists.");
     }
@@ -131,7 +132,12 @@ public sealed class Tests
             Enumerable
                 .Range(0, 8)
                 .Select(i =>
-                    app.Anonymous.SendAsync<Register.Endpoint>(Valid(name) with { Email = $"{name}.{i}@example.com" })
+                    app.Anonymous.POSTAsync<Register.Endpoint, Register.Request>(
+                        Valid(name) with
+                        {
+                            Email = $"{name}.{i}@example.com",
+                        }
+                    )
                 )
         );
 
@@ -157,7 +163,7 @@ public sealed class Tests
             createdAt = "2000-01-01T00:00:00Z",
         };
 
-        var response = await app.Anonymous.SendAsync<Register.Endpoint>(body);
+        var response = await app.Anonymous.SendRawAsync<Register.Endpoint>(body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var user = await app.QueryAsync(d => d.Users.SingleAsync(u => u.Username == name));
@@ -188,7 +194,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Register.Endpoint>(
+        var response = await app.Anonymous.SendRawAsync<Register.Endpoint>(
             new StringContent(body, Encoding.UTF8, contentType)
         );
 
@@ -206,8 +212,8 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var huge = new string('x', 2 * 1024 * 1024);
 
-        var response = await app.Anonymous.SendAsync<Register.Endpoint>(
-            JsonContent.Create(new { username = huge, password = huge })
+        var response = await app.Anonymous.SendRawAsync<Register.Endpoint>(
+            JsonContent.Create(new { Username = huge, password = huge })
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);

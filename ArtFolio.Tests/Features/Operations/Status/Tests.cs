@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Operations.Status;
 
@@ -13,7 +14,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var (response, status) = await app.Anonymous.GetAsync<Status.Endpoint, Status.Response>();
+        var (response, status) = await app.Anonymous.GETAsync<Status.Endpoint, Status.Response>();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         status!.Status.ShouldBe(Status.Endpoint.Ok);
@@ -38,12 +39,12 @@ public sealed class Tests
 
         try
         {
-            var response = await app.Anonymous.SendAsync<Status.Endpoint>();
+            var response = await app.Anonymous.GETAsync<Status.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
             response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
             var status = JsonSerializer.Deserialize<Status.Response>(
                 await response.Content.ReadAsStringAsync(),
-                HttpClientExtensions.Json
+                TestHttp.Json
             )!;
             status.Status.ShouldBe(Status.Endpoint.Error);
             status.Services["database"].Status.ShouldBe(Status.Endpoint.Error);

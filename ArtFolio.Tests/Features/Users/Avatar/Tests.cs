@@ -1,5 +1,6 @@
 using System.Net;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Users.Avatar;
@@ -11,7 +12,7 @@ using SetAvatar = ArtFolio.Features.Users.SetAvatar;
 public sealed class Tests
 {
     private static Task<(HttpResponseMessage Response, Me.Response? Body)> SetAsync(HttpClient client, byte[]? file) =>
-        client.PutAsync<SetAvatar.Endpoint, HttpContent, Me.Response>(TestMedia.Form(file, [], fileField: "file"));
+        client.SendRawAsync<SetAvatar.Endpoint, Me.Response>(TestMedia.Form(file, [], fileField: "file"));
 
     [Theory, AllDatabases]
     public async Task Setting_an_avatar_stores_it_and_replacing_it_deletes_the_old_files(Db db)
@@ -41,13 +42,13 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         await SetAsync(alice.Client, TestMedia.Png());
 
-        var removed = await alice.Client.SendAsync<RemoveAvatar.Endpoint>();
-        var again = await alice.Client.SendAsync<RemoveAvatar.Endpoint>();
+        var removed = await alice.Client.DELETEAsync<RemoveAvatar.Endpoint, EmptyRequest>(EmptyRequest.Instance);
+        var again = await alice.Client.DELETEAsync<RemoveAvatar.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         removed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         again.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         app.MediaFiles().ShouldBeEmpty();
-        var (_, me) = await alice.Client.GetAsync<Me.Endpoint, Me.Response>();
+        var (_, me) = await alice.Client.GETAsync<Me.Endpoint, Me.Response>();
         me!.AvatarUrl.ShouldBeNull();
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Users.DeleteAccount;
@@ -24,18 +25,18 @@ public sealed class Tests
         await alice.CreateArtworkAsync("One", tags: "a,b");
         await alice.CreateArtworkAsync("Two");
         var bobs = await bob.CreateArtworkAsync("Bob's");
-        await alice.Client.PutAsync<SetAvatar.Endpoint, HttpContent, object>(
+        await alice.Client.SendRawAsync<SetAvatar.Endpoint, object>(
             TestMedia.Form(TestMedia.Png(), [], fileField: "file")
         );
-        await alice.Client.PostAsync<AddSkill.Endpoint, Skills.Request, Skills.Response>(new() { Name = "Etching" });
-        await app.Anonymous.SendAsync<Login.Endpoint>(
+        await alice.Client.POSTAsync<AddSkill.Endpoint, Skills.Request, Skills.Response>(new() { Name = "Etching" });
+        await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
             new Login.Request { Username = alice.Username, Password = alice.Password }
         );
         var bobFiles = app.MediaFiles()
             .Where(f => f.Contains(Path.GetFileNameWithoutExtension(bobs.ImageUrl)))
             .ToList();
 
-        var response = await alice.Client.SendAsync<DeleteAccount.Endpoint>(
+        var response = await alice.Client.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(
             new DeleteAccount.Request { Password = alice.Password }
         );
 
@@ -64,18 +65,18 @@ public sealed class Tests
         );
         app.MediaFiles().Order().ShouldBe(bobFiles.Order()); // alice's artworks, thumbnails and avatar are gone
         (
-            await app.Anonymous.SendAsync<Refresh.Endpoint>(
+            await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
                 new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (
-            await app.Anonymous.SendAsync<Login.Endpoint>(
+            await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
                 new Login.Request { Email = alice.Email, Password = alice.Password }
             )
         ).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.Anonymous.SendAsync<Profile.Endpoint>(route: new { alice.Username })).StatusCode.ShouldBe(
-            HttpStatusCode.NotFound
-        );
+        (
+            await app.Anonymous.GETAsync<Profile.Endpoint, Profile.Request>(new() { Username = alice.Username })
+        ).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory, AllDatabases]
@@ -85,7 +86,7 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         await alice.CreateArtworkAsync();
 
-        var response = await alice.Client.SendAsync<DeleteAccount.Endpoint>(
+        var response = await alice.Client.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(
             new DeleteAccount.Request { Password = "not my password" }
         );
 
@@ -100,8 +101,8 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var noBody = await alice.Client.SendAsync<DeleteAccount.Endpoint>();
-        var noToken = await app.Anonymous.SendAsync<DeleteAccount.Endpoint>(
+        var noBody = await alice.Client.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(new());
+        var noToken = await app.Anonymous.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(
             new DeleteAccount.Request { Password = alice.Password }
         );
 

@@ -3,6 +3,7 @@ using ArtFolio.Features.Users;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Users.List;
 
@@ -14,7 +15,7 @@ public sealed class Tests
     private static Task<(HttpResponseMessage Response, Page<UserSummary>? Body)> ListAsync(
         HttpClient client,
         string query
-    ) => client.GetAsync<List.Endpoint, Page<UserSummary>>(query: query);
+    ) => client.SendRawAsync<List.Endpoint, Page<UserSummary>>(query: query);
 
     [Theory, AllDatabases]
     public async Task Finds_artists_by_part_of_their_username_or_display_name_in_any_case(Db db)
@@ -23,7 +24,7 @@ public sealed class Tests
         var marker = TestApp.Unique("zq").Replace("_", "");
         var byName = await app.CreateUserAsync($"{marker}a");
         var byDisplay = await app.CreateUserAsync("someone");
-        await byDisplay.Client.PutAsync<UpdateMe.Endpoint, UpdateMe.Request, ArtFolio.Features.Users.Me.Response>(
+        await byDisplay.Client.PUTAsync<UpdateMe.Endpoint, UpdateMe.Request, ArtFolio.Features.Users.Me.Response>(
             new() { DisplayName = $"The {marker.ToUpperInvariant()} Studio" }
         );
         await byName.CreateArtworkAsync();

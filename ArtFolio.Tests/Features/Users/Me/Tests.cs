@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -17,7 +18,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var (response, me) = await alice.Client.GetAsync<Me.Endpoint, Me.Response>();
+        var (response, me) = await alice.Client.GETAsync<Me.Endpoint, Me.Response>();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         me!.Id.ShouldBe(alice.Id);
@@ -31,7 +32,7 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Me.Endpoint>();
+        var response = await app.Anonymous.GETAsync<Me.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
@@ -57,7 +58,8 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await app.ClientWithToken(Forge(kind, alice)).SendAsync<Me.Endpoint>();
+        var response = await app.ClientWithToken(Forge(kind, alice))
+            .GETAsync<Me.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"invalid_token\"");
@@ -70,7 +72,8 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await app.ClientWithToken(Forge("honest", alice)).SendAsync<Me.Endpoint>();
+        var response = await app.ClientWithToken(Forge("honest", alice))
+            .GETAsync<Me.Endpoint, EmptyRequest>(EmptyRequest.Instance);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Users.Profile;
 
@@ -18,8 +19,8 @@ public sealed class Tests
         for (var i = 0; i < 13; i++)
             created.Add((await alice.CreateArtworkAsync($"Work {i}")).Id);
 
-        var (response, profile) = await bob.Client.GetAsync<Profile.Endpoint, Profile.Response>(
-            new { Username = alice.Username.ToUpperInvariant() }
+        var (response, profile) = await bob.Client.GETAsync<Profile.Endpoint, Profile.Request, Profile.Response>(
+            new() { Username = alice.Username.ToUpperInvariant() }
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -29,7 +30,9 @@ public sealed class Tests
         profile.Artworks.Select(a => a.Id).ShouldBe(Enumerable.Reverse(created).Take(12));
         profile.IsMe.ShouldBeFalse();
         (await response.Content.ReadAsStringAsync()).ShouldNotContain(alice.Email);
-        var (_, own) = await alice.Client.GetAsync<Profile.Endpoint, Profile.Response>(new { alice.Username });
+        var (_, own) = await alice.Client.GETAsync<Profile.Endpoint, Profile.Request, Profile.Response>(
+            new() { Username = alice.Username }
+        );
         own!.IsMe.ShouldBeTrue();
         own.Artworks.ShouldAllBe(a => a.IsOwner);
     }
@@ -39,7 +42,9 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<Profile.Endpoint>(route: new { Username = "no_such_user_here" });
+        var response = await app.Anonymous.GETAsync<Profile.Endpoint, Profile.Request>(
+            new() { Username = "no_such_user_here" }
+        );
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.ReadProblemAsync()).Status.ShouldBe(404);

@@ -1,5 +1,6 @@
 using System.Net;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Users.UpdateMe;
@@ -16,7 +17,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var (response, me) = await alice.Client.PutAsync<UpdateMe.Endpoint, UpdateMe.Request, Me.Response>(
+        var (response, me) = await alice.Client.PUTAsync<UpdateMe.Endpoint, UpdateMe.Request, Me.Response>(
             new()
             {
                 DisplayName = "  Alice A.  ",
@@ -25,7 +26,7 @@ public sealed class Tests
                 Website = "https://alice.example/portfolio",
             }
         );
-        var (_, cleared) = await alice.Client.PutAsync<UpdateMe.Endpoint, UpdateMe.Request, Me.Response>(
+        var (_, cleared) = await alice.Client.PUTAsync<UpdateMe.Endpoint, UpdateMe.Request, Me.Response>(
             new() { DisplayName = "Alice A.", Bio = "Paints light." }
         );
 
@@ -34,7 +35,9 @@ public sealed class Tests
             ("Alice A.", "Paints light.", "Lisbon", "https://alice.example/portfolio")
         );
         (cleared!.Location, cleared.Website).ShouldBe((null, null));
-        var (_, profile) = await app.Anonymous.GetAsync<Profile.Endpoint, Profile.Response>(new { alice.Username });
+        var (_, profile) = await app.Anonymous.GETAsync<Profile.Endpoint, Profile.Request, Profile.Response>(
+            new() { Username = alice.Username }
+        );
         (profile!.DisplayName, profile.Bio, profile.Location).ShouldBe(("Alice A.", "Paints light.", null));
     }
 
@@ -56,7 +59,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await alice.Client.SendAsync<UpdateMe.Endpoint>(
+        var response = await alice.Client.SendRawAsync<UpdateMe.Endpoint>(
             new StringContent(json, System.Text.Encoding.UTF8, "application/json")
         );
 
@@ -70,7 +73,7 @@ public sealed class Tests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
 
-        var response = await alice.Client.SendAsync<UpdateMe.Endpoint>(
+        var response = await alice.Client.SendRawAsync<UpdateMe.Endpoint>(
             new
             {
                 displayName = "ok",
@@ -93,7 +96,9 @@ public sealed class Tests
     {
         var app = await TestApp.For(db);
 
-        var response = await app.Anonymous.SendAsync<UpdateMe.Endpoint>(new UpdateMe.Request { DisplayName = "x" });
+        var response = await app.Anonymous.PUTAsync<UpdateMe.Endpoint, UpdateMe.Request>(
+            new UpdateMe.Request { DisplayName = "x" }
+        );
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

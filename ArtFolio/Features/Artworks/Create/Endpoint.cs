@@ -1,41 +1,43 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Create;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationQueue notifications, TimeProvider clock)
+    : Endpoint<Request, Created<ArtworkResponse>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("artworks", Handle) with
+    public override void Configure()
+    {
+        Post("artworks");
+        AllowFileUploads(dontAutoBindFormData: true);
+        RequestBinder(new StreamedFormBinder<Request>());
+        Description(endpoint =>
+            endpoint
+                .Accepts<Form>("multipart/form-data")
+                .AcceptsUploads()
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status502BadGateway)
+        );
+        Summary(s =>
         {
-            Summary = "Upload an artwork (multipart/form-data)",
-            Description =
+            s.Summary = "Upload an artwork (multipart/form-data)";
+            s.Description =
                 "The file's type is read from its bytes: PNG, JPEG, GIF, WebP, MP4, WebM; anything else is a 415. "
                 + "Over Media:MaxImageBytes / Media:MaxVideoBytes is a 413. If the media storage fails the answer "
-                + "is a 502 and nothing is saved.",
-            Configure = endpoint =>
-                endpoint
-                    .Accepts<Form>("multipart/form-data")
-                    .AcceptsUploads()
-                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-                    .ProducesProblem(StatusCodes.Status502BadGateway),
-        };
+                + "is a 502 and nothing is saved.";
+        });
+    }
 
-    private static async Task<Created<ArtworkResponse>> Handle(
+    public override async Task<Created<ArtworkResponse>> ExecuteAsync(
         Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        IMediaStore media,
-        NotificationQueue notifications,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
@@ -45,7 +47,7 @@ public sealed class Endpoint : IEndpoint
         Money.TryParse(request.Price, out var price);
         var artwork = new Artwork
         {
-            ArtistId = caller.UserId(),
+            ArtistId = User.UserId(),
             Title = request.Title!,
             Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
             PriceCents = string.IsNullOrEmpty(request.Price) ? null : Money.ToCents(price),
@@ -81,7 +83,7 @@ public sealed class Endpoint : IEndpoint
             NotificationTypes.NewArtwork,
             artwork.ArtistId,
             artwork.Id,
-            $"{caller.Identity!.Name} posted “{artwork.Title}”"
+            $"{User.Identity!.Name} posted “{artwork.Title}”"
         );
         var response = await db
             .Artworks.Where(a => a.Id == artwork.Id)

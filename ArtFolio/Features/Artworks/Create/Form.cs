@@ -1,9 +1,8 @@
 namespace ArtFolio.Features.Artworks.Create;
 
-/// <summary>
-/// How the multipart form looks, for the OpenAPI document only: the request is bound by
-/// <see cref="Request.BindAsync"/>, which streams the file instead of buffering a form.
-/// </summary>
+// How the multipart form looks, for the OpenAPI document only: Request.ReadAsync streams the
+// real form instead of binding this.
+/// <summary>An artwork upload: the file and its details as form fields.</summary>
 public sealed class Form
 {
     /// <summary>PNG, JPEG, GIF or WebP image, or MP4 or WebM video; the type is read from the bytes.</summary>

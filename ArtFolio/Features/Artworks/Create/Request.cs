@@ -6,7 +6,7 @@ namespace ArtFolio.Features.Artworks.Create;
 /// The multipart form, bound by streaming: the file goes to a temporary file as it arrives (see
 /// <see cref="MultipartUpload"/>), the text fields into these properties, unknown fields nowhere.
 /// </summary>
-public sealed record Request
+public sealed record Request : IStreamedForm<Request>
 {
     public ReceivedFile? Image { get; init; }
     public string? Title { get; init; }
@@ -17,7 +17,7 @@ public sealed record Request
     public string? Category { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    public static async ValueTask<Request?> BindAsync(HttpContext http)
+    public static async ValueTask<Request> ReadAsync(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<MediaOptions>();
         var form = await MultipartUpload.ReadAsync(http, "image", options, [MediaKind.Image, MediaKind.Video]);

@@ -1,35 +1,37 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Delete;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, IMediaStore media)
+    : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete("artworks/{id:guid}", Handle) with
+    public override void Configure()
+    {
+        Delete("artworks/{id:guid}");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Delete an artwork and its stored media (its artist only)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Delete an artwork and its stored media (its artist only)";
+        });
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        IMediaStore media,
+    public override async Task<Results<NoContent, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        var artwork = await db.Artworks.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var artwork = await db.Artworks.SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
         if (artwork is null)
             return ArtworkProblems.NotFound();
-        if (artwork.ArtistId != caller.UserId())
+        if (artwork.ArtistId != User.UserId())
             return ArtworkProblems.NotYours();
 
         db.Artworks.Remove(artwork); // its tags go with it (cascade)

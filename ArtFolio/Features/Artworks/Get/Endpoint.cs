@@ -1,32 +1,33 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Get;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<ArtworkResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("artworks/{id:guid}", Handle) with
+    public override void Configure()
+    {
+        Get("artworks/{id:guid}");
+        AllowAnonymous();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "One artwork",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "One artwork";
+        });
+    }
 
-    private static async Task<Results<Ok<ArtworkResponse>, ProblemHttpResult>> Handle(
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<Ok<ArtworkResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var artwork = await db
-            .Artworks.Where(a => a.Id == id)
-            .Select(ArtworkResponse.Projection(db, caller.UserIdOrNull()))
+            .Artworks.Where(a => a.Id == request.Id)
+            .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
             .SingleOrDefaultAsync(cancellationToken);
         return artwork is null ? ArtworkProblems.NotFound() : TypedResults.Ok(artwork);
     }

@@ -1,30 +1,28 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.List;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkResponse>>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("artworks", Handle) with
+    public override void Configure()
+    {
+        Get("artworks");
+        AllowAnonymous();
+        Summary(s =>
         {
-            Summary = "Explore artworks: filters, search, sorting and cursor pages",
-            Description =
-                "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort.",
-            AllowAnonymous = true,
-        };
+            s.Summary = "Explore artworks: filters, search, sorting and cursor pages";
+            s.Description =
+                "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort.";
+        });
+    }
 
-    private static async Task<Ok<Page<ArtworkResponse>>> Handle(
-        [AsParameters] Query query,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        CancellationToken cancellationToken
-    )
+    public override async Task<Ok<Page<ArtworkResponse>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
     {
         var sort = ArtworkSort.All[query.Sort ?? ArtworkSort.Default];
         var artworks = Filter(db.Artworks.AsNoTracking(), query);
@@ -34,7 +32,7 @@ public sealed class Endpoint : IEndpoint
 
         var rows = await sort.Order(artworks)
             .Take(limit + 1)
-            .Select(ArtworkResponse.Projection(db, caller.UserIdOrNull()))
+            .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(Paging.ToPage(rows, limit, sort.CursorAfter));
     }
@@ -50,7 +48,7 @@ public sealed class Endpoint : IEndpoint
         }
         if (!string.IsNullOrWhiteSpace(query.Artist))
         {
-            var username = User.NormalizeUsername(query.Artist);
+            var username = Domain.User.NormalizeUsername(query.Artist);
             artworks = artworks.Where(a => a.Artist.Username == username);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))

@@ -1,25 +1,38 @@
 using ArtFolio.Infrastructure.Endpoints;
+using FastEndpoints;
 
 namespace ArtFolio.Features.Artworks.List;
 
 /// <summary>The explore listing's query string.</summary>
 public sealed record Query : IPageQuery
 {
+    [QueryParam]
     public string? Category { get; init; }
+
+    [QueryParam]
     public string? Tag { get; init; }
 
     /// <summary>The artist's username.</summary>
+    [QueryParam]
     public string? Artist { get; init; }
 
     /// <summary>Words to find in the title, description or tags.</summary>
+    [QueryParam]
     public string? Q { get; init; }
 
+    [QueryParam]
     public decimal? MinPrice { get; init; }
+
+    [QueryParam]
     public decimal? MaxPrice { get; init; }
 
     /// <summary><c>newest</c> (default), <c>oldest</c>, <c>popular</c>, <c>price_asc</c> or <c>price_desc</c>.</summary>
+    [QueryParam]
     public string? Sort { get; init; }
 
+    [QueryParam]
     public int? Limit { get; init; }
+
+    [QueryParam]
     public string? Cursor { get; init; }
 }

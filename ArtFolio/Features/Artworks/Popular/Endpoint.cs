@@ -1,14 +1,15 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ArtFolio.Features.Artworks.Popular;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, IMemoryCache cache, PopularOptions options, TimeProvider clock)
+    : Endpoint<Query, Ok<Response>>
 {
     public static readonly IReadOnlyDictionary<string, TimeSpan?> Periods = new Dictionary<string, TimeSpan?>
     {
@@ -18,29 +19,24 @@ public sealed class Endpoint : IEndpoint
         ["all"] = null,
     };
 
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("artworks/popular", Handle) with
+    public override void Configure()
+    {
+        Get("artworks/popular");
+        AllowAnonymous();
+        Summary(s =>
         {
-            Summary = "The most liked artworks of a period",
-            Description =
+            s.Summary = "The most liked artworks of a period";
+            s.Description =
                 "period day, week (default), month or all; limit 1 to 100 (default 20). The ranking is cached for "
-                + "Popular:CacheDuration; each caller's likedByMe is read fresh.",
-            AllowAnonymous = true,
-        };
+                + "Popular:CacheDuration; each caller's likedByMe is read fresh.";
+        });
+    }
 
-    private static async Task<Ok<Response>> Handle(
-        [AsParameters] Query query,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        IMemoryCache cache,
-        PopularOptions options,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    )
+    public override async Task<Ok<Response>> ExecuteAsync(Query query, CancellationToken cancellationToken)
     {
         var period = query.Period ?? "week";
         var limit = query.Limit ?? Paging.DefaultLimit;
-        // Only the ranking is shared between callers; the artworks are projected per caller below.
+        // Only the ranking is shared between callers; the artworks are projected per User below.
         var ranking = await cache.GetOrCreateAsync(
             (nameof(Popular), period, limit),
             entry =>
@@ -55,7 +51,7 @@ public sealed class Endpoint : IEndpoint
         var artworks = await db
             .Artworks.AsNoTracking()
             .Where(a => ranking.Contains(a.Id))
-            .Select(ArtworkResponse.Projection(db, caller.UserIdOrNull()))
+            .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
             .ToListAsync(cancellationToken);
         var ordered = artworks.OrderBy(a => ranking.IndexOf(a.Id)).ToList(); // deleted since ranking: simply absent
         return TypedResults.Ok(new Response(period, ordered));

@@ -1,36 +1,39 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Update;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<ArtworkResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Put("artworks/{id:guid}", Handle) with
+    public override void Configure()
+    {
+        Put("artworks/{id:guid}");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Edit an artwork's details (its artist only)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Edit an artwork's details (its artist only)";
+        });
+    }
 
-    private static async Task<Results<Ok<ArtworkResponse>, ProblemHttpResult>> Handle(
-        Guid id,
+    public override async Task<Results<Ok<ArtworkResponse>, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var artwork = await db.Artworks.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var artwork = await db
+            .Artworks.Include(a => a.Tags)
+            .SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
         if (artwork is null)
             return ArtworkProblems.NotFound();
-        var callerId = caller.UserId();
+        var callerId = User.UserId();
         if (artwork.ArtistId != callerId)
             return ArtworkProblems.NotYours();
 
@@ -48,7 +51,7 @@ public sealed class Endpoint : IEndpoint
         await db.SaveChangesAsync(cancellationToken);
 
         var response = await db
-            .Artworks.Where(a => a.Id == id)
+            .Artworks.Where(a => a.Id == request.Id)
             .Select(ArtworkResponse.Projection(db, callerId))
             .SingleAsync(cancellationToken);
         return TypedResults.Ok(response);

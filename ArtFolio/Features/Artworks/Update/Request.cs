@@ -1,3 +1,5 @@
+using FastEndpoints;
+
 namespace ArtFolio.Features.Artworks.Update;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace ArtFolio.Features.Artworks.Update;
 /// </summary>
 public sealed record Request
 {
+    /// <summary>The artwork, from the route.</summary>
+    [RouteParam]
+    public Guid Id { get; init; }
+
     public string? Title { get; init; }
     public string? Description { get; init; }
     public decimal? Price { get; init; }

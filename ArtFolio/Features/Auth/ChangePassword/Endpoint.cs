@@ -1,31 +1,31 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.ChangePassword;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, Passwords passwords, TimeProvider clock)
+    : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("auth/change-password", Handle) with
+    public override void Configure()
+    {
+        Post("auth/change-password");
+        Summary(s =>
         {
-            Summary = "Change the caller's password and end every session",
-            Description = "Every session, this one included, is revoked: log in again with the new password.",
-        };
+            s.Summary = "Change the caller's password and end every session";
+            s.Description = "Every session, this one included, is revoked: log in again with the new password.";
+        });
+    }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Handle(
+    public override async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        Passwords passwords,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var userId = caller.UserId();
+        var userId = User.UserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
             return AccountProblems.Gone();

@@ -2,41 +2,42 @@ using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Login;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService tokens, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<AuthResponse>, ProblemHttpResult>>
 {
     public const string WrongCredentials = "The email, username or password is wrong.";
 
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("auth/login", Handle) with
+    public override void Configure()
+    {
+        Post("auth/login");
+        AllowAnonymous();
+        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized));
+        Summary(s =>
         {
-            Summary = "Log in with email or username and start a session",
-            Description = "A wrong password and an unknown account give the same 401.",
-            AllowAnonymous = true,
-            RateLimitPolicy = RateLimitPolicies.Auth,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized),
-        };
+            s.Summary = "Log in with email or username and start a session";
+            s.Description = "A wrong password and an unknown account give the same 401.";
+        });
+    }
 
-    private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Handle(
+    public override async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        AppDbContext db,
-        Passwords passwords,
-        TokenService tokens,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
         var user = string.IsNullOrEmpty(request.Email)
             ? await db.Users.SingleOrDefaultAsync(
-                u => u.Username == User.NormalizeUsername(request.Username!),
+                u => u.Username == Domain.User.NormalizeUsername(request.Username!),
                 cancellationToken
             )
             : await db.Users.SingleOrDefaultAsync(
-                u => u.NormalizedEmail == User.NormalizeEmail(request.Email),
+                u => u.NormalizedEmail == Domain.User.NormalizeEmail(request.Email),
                 cancellationToken
             );
 

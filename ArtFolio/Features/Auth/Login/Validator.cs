@@ -1,8 +1,9 @@
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Auth.Login;
 
-public sealed class Validator : AbstractValidator<Request>
+public sealed class Validator : Validator<Request>
 {
     public Validator()
     {

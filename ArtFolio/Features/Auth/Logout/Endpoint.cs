@@ -1,28 +1,32 @@
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Logout;
 
 /// <summary>v1 logout: the session is named by its refresh token. Replaced in v2 by <see cref="EndpointV2"/>.</summary>
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("auth/logout", Handle) with
+    public override void Configure()
+    {
+        Post("auth/logout");
+        Version(1, deprecateAt: 2);
+        AllowAnonymous();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized));
+        Summary(s =>
         {
-            Summary = "End the session a refresh token belongs to",
-            Description =
-                "Logging out a session that has already ended is a 204 too; a token we never issued is a 401.",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized),
-        };
+            s.Summary = "End the session a refresh token belongs to";
+            s.Description =
+                "Logging out a session that has already ended is a 204 too; a token we never issued is a 401.";
+        });
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public override async Task<Results<NoContent, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        AppDbContext db,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {

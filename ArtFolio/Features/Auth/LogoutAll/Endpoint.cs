@@ -1,27 +1,25 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Auth.LogoutAll;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock) : EndpointWithoutRequest<NoContent>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("auth/logout-all", Handle) with
-        {
-            Summary = "End every session of the caller, on every device",
-        };
-
-    private static async Task<NoContent> Handle(
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    )
+    public override void Configure()
     {
-        var userId = caller.UserId();
+        Post("auth/logout-all");
+        Summary(s =>
+        {
+            s.Summary = "End every session of the caller, on every device";
+        });
+    }
+
+    public override async Task<NoContent> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
         await db.RevokeSessionsAsync(
             s => s.UserId == userId,
             SessionRevocation.LogoutAll,

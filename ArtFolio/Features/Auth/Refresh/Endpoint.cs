@@ -2,32 +2,34 @@ using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Refresh;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TokenService tokens, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<AuthResponse>, ProblemHttpResult>>
 {
     public const string Invalid = "The refresh token is invalid, expired or revoked; log in again.";
 
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("auth/refresh", Handle) with
+    public override void Configure()
+    {
+        Post("auth/refresh");
+        AllowAnonymous();
+        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized));
+        Summary(s =>
         {
-            Summary = "Get a new access token (smart rotation of the refresh token)",
-            Description =
+            s.Summary = "Get a new access token (smart rotation of the refresh token)";
+            s.Description =
                 "Returns the same refresh token (refreshTokenRotated: false, nothing written) unless it has less than "
-                + "Jwt:RefreshRotationThreshold left, then a new one. Presenting a rotated-out token again revokes the session.",
-            AllowAnonymous = true,
-            RateLimitPolicy = RateLimitPolicies.Auth,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized),
-        };
+                + "Jwt:RefreshRotationThreshold left, then a new one. Presenting a rotated-out token again revokes the session.";
+        });
+    }
 
-    private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Handle(
+    public override async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        AppDbContext db,
-        TokenService tokens,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {

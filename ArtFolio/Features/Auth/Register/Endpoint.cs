@@ -2,39 +2,40 @@ using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Register;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService tokens, TimeProvider clock)
+    : Endpoint<Request, Results<Created<AuthResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("auth/register", Handle) with
+    public override void Configure()
+    {
+        Post("auth/register");
+        AllowAnonymous();
+        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict));
+        Summary(s =>
         {
-            Summary = "Create an account and start a session",
-            Description =
-                "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken).",
-            AllowAnonymous = true,
-            RateLimitPolicy = RateLimitPolicies.Auth,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict),
-        };
+            s.Summary = "Create an account and start a session";
+            s.Description =
+                "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken).";
+        });
+    }
 
-    private static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Handle(
+    public override async Task<Results<Created<AuthResponse>, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        AppDbContext db,
-        Passwords passwords,
-        TokenService tokens,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User
         {
-            Username = User.NormalizeUsername(request.Username!),
+            Username = Domain.User.NormalizeUsername(request.Username!),
             Email = request.Email!.Trim(),
-            NormalizedEmail = User.NormalizeEmail(request.Email!),
+            NormalizedEmail = Domain.User.NormalizeEmail(request.Email!),
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim(),
             PasswordHash = "",
             CreatedAt = now,

@@ -1,45 +1,44 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Create;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, TimeProvider clock)
+    : Endpoint<Request, Results<Created<CommentResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("artworks/{id:guid}/comments", Handle) with
+    public override void Configure()
+    {
+        Post("artworks/{id:guid}/comments");
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "Comment on an artwork",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Comment on an artwork";
+        });
+    }
 
-    private static async Task<Results<Created<CommentResponse>, ProblemHttpResult>> Handle(
-        Guid id,
-        CommentRequest request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        NotificationQueue notifications,
-        TimeProvider clock,
+    public override async Task<Results<Created<CommentResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var artwork = await db
-            .Artworks.Where(a => a.Id == id)
+            .Artworks.Where(a => a.Id == request.Id)
             .Select(a => new { a.ArtistId, a.Title })
             .SingleOrDefaultAsync(cancellationToken);
         if (artwork is null)
             return Artworks.ArtworkProblems.NotFound();
 
-        var me = caller.UserId();
+        var me = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = new Comment
         {
-            ArtworkId = id,
+            ArtworkId = request.Id,
             AuthorId = me,
             Body = request.Body!.Trim(),
             CreatedAt = now,
@@ -50,7 +49,7 @@ public sealed class Endpoint : IEndpoint
             db.Comments.Add(comment);
             await db.SaveChangesAsync(cancellationToken);
             await db
-                .Artworks.Where(a => a.Id == id)
+                .Artworks.Where(a => a.Id == request.Id)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(a => a.CommentCount, a => a.CommentCount + 1),
                     cancellationToken
@@ -62,13 +61,13 @@ public sealed class Endpoint : IEndpoint
             NotificationTypes.Comment,
             me,
             artwork.ArtistId,
-            id,
-            $"{caller.Identity!.Name} commented on “{artwork.Title}”"
+            request.Id,
+            $"{User.Identity!.Name} commented on “{artwork.Title}”"
         );
         var response = await db
             .Comments.Where(c => c.Id == comment.Id)
             .Select(CommentResponse.Projection(me))
             .SingleAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/artworks/{id}/comments/{comment.Id}", response);
+        return TypedResults.Created($"/api/v1/artworks/{request.Id}/comments/{comment.Id}", response);
     }
 }

@@ -1,41 +1,42 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Delete;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete("artworks/{id:guid}/comments/{commentId:guid}", Handle) with
+    public override void Configure()
+    {
+        Delete("artworks/{id:guid}/comments/{commentId:guid}");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Delete a comment (its author, or the artwork's artist)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Delete a comment (its author, or the artwork's artist)";
+        });
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid id,
-        Guid commentId,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<NoContent, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var found = await db
-            .Comments.Where(c => c.Id == commentId && c.ArtworkId == id)
+            .Comments.Where(c => c.Id == request.CommentId && c.ArtworkId == request.Id)
             .Select(c => new
             {
                 c.AuthorId,
-                ArtistId = db.Artworks.Where(a => a.Id == id).Select(a => a.ArtistId).Single(),
+                ArtistId = db.Artworks.Where(a => a.Id == request.Id).Select(a => a.ArtistId).Single(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
             return CommentProblems.NotFound();
-        var me = caller.UserId();
+        var me = User.UserId();
         if (found.AuthorId != me && found.ArtistId != me)
             return Problems.Result(
                 StatusCodes.Status403Forbidden,
@@ -43,10 +44,10 @@ public sealed class Endpoint : IEndpoint
             );
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db.Comments.Where(c => c.Id == commentId).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Comments.Where(c => c.Id == request.CommentId).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 1)
             await db
-                .Artworks.Where(a => a.Id == id)
+                .Artworks.Where(a => a.Id == request.Id)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(a => a.CommentCount, a => a.CommentCount - 1),
                     cancellationToken

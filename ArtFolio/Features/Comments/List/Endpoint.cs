@@ -1,34 +1,34 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.List;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Page<CommentResponse>>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("artworks/{id:guid}/comments", Handle) with
+    public override void Configure()
+    {
+        Get("artworks/{id:guid}/comments");
+        AllowAnonymous();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "An artwork's comments, oldest first",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "An artwork's comments, oldest first";
+        });
+    }
 
-    private static async Task<Results<Ok<Page<CommentResponse>>, ProblemHttpResult>> Handle(
-        Guid id,
-        [AsParameters] Query query,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<Ok<Page<CommentResponse>>, ProblemHttpResult>> ExecuteAsync(
+        Query query,
         CancellationToken cancellationToken
     )
     {
-        if (!await db.Artworks.AnyAsync(a => a.Id == id, cancellationToken))
+        if (!await db.Artworks.AnyAsync(a => a.Id == query.Id, cancellationToken))
             return Artworks.ArtworkProblems.NotFound();
 
-        var comments = db.Comments.AsNoTracking().Where(c => c.ArtworkId == id);
+        var comments = db.Comments.AsNoTracking().Where(c => c.ArtworkId == query.Id);
         if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
             var at = cursor!.At;
@@ -39,7 +39,7 @@ public sealed class Endpoint : IEndpoint
             .OrderBy(c => c.CreatedAt)
             .ThenBy(c => c.Id)
             .Take(limit + 1)
-            .Select(CommentResponse.Projection(caller.UserIdOrNull()))
+            .Select(CommentResponse.Projection(User.UserIdOrNull()))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(Paging.ToPage(rows, limit, c => TimeCursor.Of(c.CreatedAt, c.Id)));
     }

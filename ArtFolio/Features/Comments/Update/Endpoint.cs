@@ -1,39 +1,39 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Update;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<CommentResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Put("artworks/{id:guid}/comments/{commentId:guid}", Handle) with
+    public override void Configure()
+    {
+        Put("artworks/{id:guid}/comments/{commentId:guid}");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Edit a comment (its author only)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Edit a comment (its author only)";
+        });
+    }
 
-    private static async Task<Results<Ok<CommentResponse>, ProblemHttpResult>> Handle(
-        Guid id,
-        Guid commentId,
-        CommentRequest request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
+    public override async Task<Results<Ok<CommentResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var comment = await db.Comments.SingleOrDefaultAsync(
-            c => c.Id == commentId && c.ArtworkId == id,
+            c => c.Id == request.CommentId && c.ArtworkId == request.Id,
             cancellationToken
         );
         if (comment is null)
             return CommentProblems.NotFound();
-        var me = caller.UserId();
+        var me = User.UserId();
         if (comment.AuthorId != me)
             return Problems.Result(StatusCodes.Status403Forbidden, "Only its author can edit a comment.");
 
@@ -41,7 +41,7 @@ public sealed class Endpoint : IEndpoint
         comment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         var response = await db
-            .Comments.Where(c => c.Id == commentId)
+            .Comments.Where(c => c.Id == request.CommentId)
             .Select(CommentResponse.Projection(me))
             .SingleAsync(cancellationToken);
         return TypedResults.Ok(response);

@@ -1,30 +1,28 @@
-using System.Security.Claims;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Downloads.List;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("users/me/downloads", Handle) with
-        {
-            Summary = "What the caller downloaded, newest first",
-            Description = "Downloads of artworks deleted since are gone with them.",
-        };
-
-    private static async Task<Ok<Page<Item>>> Handle(
-        [AsParameters] Query query,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        CancellationToken cancellationToken
-    )
+    public override void Configure()
     {
-        var me = caller.UserId();
+        Get("users/me/downloads");
+        Summary(s =>
+        {
+            s.Summary = "What the caller downloaded, newest first";
+            s.Description = "Downloads of artworks deleted since are gone with them.";
+        });
+    }
+
+    public override async Task<Ok<Page<Item>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    {
+        var me = User.UserId();
         var downloads = db.Downloads.AsNoTracking().Where(d => d.UserId == me);
         if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {

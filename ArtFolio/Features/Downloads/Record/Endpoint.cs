@@ -1,32 +1,33 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Downloads.Record;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : Endpoint<Request, Results<Created<DownloadResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("artworks/{id:guid}/downloads", Handle) with
+    public override void Configure()
+    {
+        Post("artworks/{id:guid}/downloads");
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "Record a download of an artwork and get the address of its original",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Record a download of an artwork and get the address of its original";
+        });
+    }
 
-    private static async Task<Results<Created<DownloadResponse>, ProblemHttpResult>> Handle(
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
+    public override async Task<Results<Created<DownloadResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var url = await db
-            .Artworks.Where(a => a.Id == id)
+            .Artworks.Where(a => a.Id == request.Id)
             .Select(a => a.ImageUrl)
             .SingleOrDefaultAsync(cancellationToken);
         if (url is null)
@@ -34,12 +35,15 @@ public sealed class Endpoint : IEndpoint
 
         var download = new Download
         {
-            UserId = caller.UserId(),
-            ArtworkId = id,
+            UserId = User.UserId(),
+            ArtworkId = request.Id,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Downloads.Add(download);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created("/api/v1/users/me/downloads", new DownloadResponse(id, url, download.CreatedAt));
+        return TypedResults.Created(
+            "/api/v1/users/me/downloads",
+            new DownloadResponse(request.Id, url, download.CreatedAt)
+        );
     }
 }

@@ -1,32 +1,30 @@
-using System.Security.Claims;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Feed.Get;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkResponse>>>
 {
     /// <summary>The feed is the explore listing's "newest" order, limited to followed artists.</summary>
     public static readonly ArtworkSort Order = ArtworkSort.All["newest"];
 
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("feed", Handle) with
-        {
-            Summary = "Artworks by the artists the caller follows, newest first",
-        };
-
-    private static async Task<Ok<Page<ArtworkResponse>>> Handle(
-        [AsParameters] Query query,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        CancellationToken cancellationToken
-    )
+    public override void Configure()
     {
-        var me = caller.UserId();
+        Get("feed");
+        Summary(s =>
+        {
+            s.Summary = "Artworks by the artists the caller follows, newest first";
+        });
+    }
+
+    public override async Task<Ok<Page<ArtworkResponse>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    {
+        var me = User.UserId();
         var artworks = db
             .Artworks.AsNoTracking()
             .Where(a => db.Follows.Any(f => f.FollowerId == me && f.FolloweeId == a.ArtistId));

@@ -1,10 +1,11 @@
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Endpoints;
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Feed.Get;
 
-public sealed class Validator : AbstractValidator<Query>
+public sealed class Validator : Validator<Query>
 {
     public Validator() =>
         this.AddPageRules(

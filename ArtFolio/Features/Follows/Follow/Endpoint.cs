@@ -1,37 +1,36 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Follows.Follow;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<FollowResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("users/{username}/follow", Handle) with
+    public override void Configure()
+    {
+        Post("users/{username}/follow");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Follow an artist (idempotent); following yourself is a 400",
-            Configure = endpoint =>
-                endpoint
-                    .ProducesProblem(StatusCodes.Status400BadRequest)
-                    .ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Follow an artist (idempotent); following yourself is a 400";
+        });
+    }
 
-    private static async Task<Results<Ok<FollowResponse>, ProblemHttpResult>> Handle(
-        string username,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        NotificationQueue notifications,
-        TimeProvider clock,
+    public override async Task<Results<Ok<FollowResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        var me = caller.UserId();
-        var (followee, problem) = await FollowTarget.FindAsync(db, username, me, cancellationToken);
+        var me = User.UserId();
+        var (followee, problem) = await FollowTarget.FindAsync(db, request.Username, me, cancellationToken);
         if (problem is not null)
             return problem;
 
@@ -52,7 +51,7 @@ public sealed class Endpoint : IEndpoint
                 me,
                 followee.Value,
                 null,
-                $"{caller.Identity!.Name} started following you"
+                $"{User.Identity!.Name} started following you"
             );
         return TypedResults.Ok(new FollowResponse(true, count));
     }

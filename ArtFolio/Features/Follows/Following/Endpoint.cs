@@ -1,24 +1,27 @@
 using ArtFolio.Features.Users;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Follows.Following;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db)
+    : Endpoint<FollowListQuery, Results<Ok<Page<UserSummary>>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("users/{username}/following", Handle) with
+    public override void Configure()
+    {
+        Get("users/{username}/following");
+        AllowAnonymous();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "Whom this user follows, most recent first",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Whom this user follows, most recent first";
+        });
+    }
 
-    private static Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> Handle(
-        string username,
-        [AsParameters] FollowListQuery query,
-        AppDbContext db,
+    public override Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> ExecuteAsync(
+        FollowListQuery query,
         CancellationToken cancellationToken
-    ) => FollowLists.PageAsync(db, username, FollowLists.Side.Following, query, cancellationToken);
+    ) => FollowLists.PageAsync(db, query.Username, FollowLists.Side.Following, query, cancellationToken);
 }

@@ -1,33 +1,33 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Follows.Unfollow;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<FollowResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete("users/{username}/follow", Handle) with
+    public override void Configure()
+    {
+        Delete("users/{username}/follow");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Stop following an artist (idempotent)",
-            Configure = endpoint =>
-                endpoint
-                    .ProducesProblem(StatusCodes.Status400BadRequest)
-                    .ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Stop following an artist (idempotent)";
+        });
+    }
 
-    private static async Task<Results<Ok<FollowResponse>, ProblemHttpResult>> Handle(
-        string username,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<Ok<FollowResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        var me = caller.UserId();
-        var (followee, problem) = await FollowTarget.FindAsync(db, username, me, cancellationToken);
+        var me = User.UserId();
+        var (followee, problem) = await FollowTarget.FindAsync(db, request.Username, me, cancellationToken);
         if (problem is not null)
             return problem;
 

@@ -1,53 +1,56 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Likes.Like;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<LikeResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("artworks/{id:guid}/like", Handle) with
+    public override void Configure()
+    {
+        Post("artworks/{id:guid}/like");
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "Like an artwork (idempotent)",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Like an artwork (idempotent)";
+        });
+    }
 
-    private static async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> Handle(
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        NotificationQueue notifications,
-        TimeProvider clock,
+    public override async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var artwork = await db
-            .Artworks.Where(a => a.Id == id)
+            .Artworks.Where(a => a.Id == request.Id)
             .Select(a => new { a.ArtistId, a.Title })
             .SingleOrDefaultAsync(cancellationToken);
         if (artwork is null)
             return Artworks.ArtworkProblems.NotFound();
 
-        var me = caller.UserId();
+        var me = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The primary key decides: a second like of the same artwork inserts nothing, so the counter
         // moves only when a row did, in the same transaction.
         var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({id}, {me}, {now}) ON CONFLICT DO NOTHING""",
+            $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({request.Id}, {me}, {now}) ON CONFLICT DO NOTHING""",
             cancellationToken
         );
         if (inserted == 1)
             await db
-                .Artworks.Where(a => a.Id == id)
+                .Artworks.Where(a => a.Id == request.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount + 1), cancellationToken);
-        var count = await db.Artworks.Where(a => a.Id == id).Select(a => a.LikeCount).SingleAsync(cancellationToken);
+        var count = await db
+            .Artworks.Where(a => a.Id == request.Id)
+            .Select(a => a.LikeCount)
+            .SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         if (inserted == 1)
@@ -55,8 +58,8 @@ public sealed class Endpoint : IEndpoint
                 NotificationTypes.Like,
                 me,
                 artwork.ArtistId,
-                id,
-                $"{caller.Identity!.Name} liked “{artwork.Title}”"
+                request.Id,
+                $"{User.Identity!.Name} liked “{artwork.Title}”"
             );
         return TypedResults.Ok(new LikeResponse(true, count));
     }

@@ -1,41 +1,45 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Likes.Unlike;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<LikeResponse>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete("artworks/{id:guid}/like", Handle) with
+    public override void Configure()
+    {
+        Delete("artworks/{id:guid}/like");
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "Take back a like (idempotent)",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Take back a like (idempotent)";
+        });
+    }
 
-    private static async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> Handle(
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        if (!await db.Artworks.AnyAsync(a => a.Id == id, cancellationToken))
+        if (!await db.Artworks.AnyAsync(a => a.Id == request.Id, cancellationToken))
             return Artworks.ArtworkProblems.NotFound();
 
-        var me = caller.UserId();
+        var me = User.UserId();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = await db
-            .Likes.Where(l => l.ArtworkId == id && l.UserId == me)
+            .Likes.Where(l => l.ArtworkId == request.Id && l.UserId == me)
             .ExecuteDeleteAsync(cancellationToken);
         if (deleted == 1)
             await db
-                .Artworks.Where(a => a.Id == id)
+                .Artworks.Where(a => a.Id == request.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount - 1), cancellationToken);
-        var count = await db.Artworks.Where(a => a.Id == id).Select(a => a.LikeCount).SingleAsync(cancellationToken);
+        var count = await db
+            .Artworks.Where(a => a.Id == request.Id)
+            .Select(a => a.LikeCount)
+            .SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new LikeResponse(false, count));
     }

@@ -1,28 +1,26 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Notifications.List;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Response>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("notifications", Handle) with
-        {
-            Summary = "The caller's notifications, newest first, with the unread count",
-        };
-
-    private static async Task<Ok<Response>> Handle(
-        [AsParameters] Query query,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        CancellationToken cancellationToken
-    )
+    public override void Configure()
     {
-        var me = caller.UserId();
+        Get("notifications");
+        Summary(s =>
+        {
+            s.Summary = "The caller's notifications, newest first, with the unread count";
+        });
+    }
+
+    public override async Task<Ok<Response>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    {
+        var me = User.UserId();
         var notifications = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
         if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {

@@ -1,9 +1,10 @@
 using ArtFolio.Infrastructure.Endpoints;
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Notifications.List;
 
-public sealed class Validator : AbstractValidator<Query>
+public sealed class Validator : Validator<Query>
 {
     public Validator() => this.AddPageRules((_, cursor) => TimeCursor.IsValid(cursor));
 }

@@ -1,43 +1,45 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Notifications.Read;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("notifications/{id:guid}/read", Handle) with
+    public override void Configure()
+    {
+        Post("notifications/{id:guid}/read");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Mark one of the caller's notifications read",
-            Description = "Marking a read notification again is a 204 too.",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Mark one of the caller's notifications read";
+            s.Description = "Marking a read notification again is a 204 too.";
+        });
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
+    public override async Task<Results<NoContent, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
         var recipient = await db
-            .Notifications.Where(n => n.Id == id)
+            .Notifications.Where(n => n.Id == request.Id)
             .Select(n => (Guid?)n.RecipientId)
             .SingleOrDefaultAsync(cancellationToken);
         if (recipient is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no notification with this id.");
-        if (recipient != caller.UserId())
+            return Problems.Result(StatusCodes.Status404NotFound, "There is no notification with this request.Id.");
+        if (recipient != User.UserId())
             return Problems.Result(StatusCodes.Status403Forbidden, "Only its recipient can mark a notification read.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         await db
-            .Notifications.Where(n => n.Id == id && n.ReadAt == null)
+            .Notifications.Where(n => n.Id == request.Id && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,28 +1,26 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Notifications.ReadAll;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock) : EndpointWithoutRequest<NoContent>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Post("notifications/read-all", Handle) with
-        {
-            Summary = "Mark all of the caller's notifications read",
-        };
-
-    private static async Task<NoContent> Handle(
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    )
+    public override void Configure()
     {
-        var (me, now) = (caller.UserId(), clock.GetUtcNow().UtcDateTime);
+        Post("notifications/read-all");
+        Summary(s =>
+        {
+            s.Summary = "Mark all of the caller's notifications read";
+        });
+    }
+
+    public override async Task<NoContent> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var (me, now) = (User.UserId(), clock.GetUtcNow().UtcDateTime);
         await db
             .Notifications.Where(n => n.RecipientId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);

@@ -2,45 +2,44 @@ using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Realtime;
+using FastEndpoints;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ArtFolio.Features.Notifications.Socket;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(ConnectionRegistry registry, TimeProvider clock, IHostApplicationLifetime lifetime)
+    : EndpointWithoutRequest<IResult>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get(AuthSetup.SocketPath, Handle) with
-        {
-            Summary = "WebSocket: each new notification for the caller, pushed as one JSON text message",
-            Description =
-                "Connect with ?access_token=<accessToken>; a missing or bad token is a 401 before the upgrade, a plain "
-                + "GET a 400. The server closes the socket (1008) when the token expires: reconnect with a fresh one.",
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status400BadRequest),
-        };
-
-    private static async Task<IResult> Handle(
-        HttpContext http,
-        ClaimsPrincipal caller,
-        ConnectionRegistry registry,
-        TimeProvider clock,
-        IHostApplicationLifetime lifetime
-    )
+    public override void Configure()
     {
-        if (!http.WebSockets.IsWebSocketRequest)
+        Get(AuthSetup.SocketPath);
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status400BadRequest));
+        Summary(s =>
+        {
+            s.Summary = "WebSocket: each new notification for the caller, pushed as one JSON text message";
+            s.Description =
+                "Connect with ?access_token=<accessToken>; a missing or bad token is a 401 before the upgrade, a plain "
+                + "GET a 400. The server closes the socket (1008) when the token expires: reconnect with a fresh one.";
+        });
+    }
+
+    public override async Task<IResult> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        if (!HttpContext.WebSockets.IsWebSocketRequest)
             return Problems.Result(
                 StatusCodes.Status400BadRequest,
                 "Connect to this address with a WebSocket upgrade."
             );
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var socket = await HttpContext.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket);
         using var until = CancellationTokenSource.CreateLinkedTokenSource(
-            http.RequestAborted,
+            HttpContext.RequestAborted,
             lifetime.ApplicationStopping
         );
-        if (long.TryParse(caller.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
+        if (long.TryParse(User.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
             until.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, exp - clock.GetUtcNow().ToUnixTimeSeconds())));
-        using (registry.Register(caller.UserId(), connection))
+        using (registry.Register(User.UserId(), connection))
             await connection.RunAsync(until.Token);
         return Results.Empty;
     }

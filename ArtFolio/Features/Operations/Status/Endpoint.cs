@@ -3,37 +3,38 @@ using System.Reflection;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Operations.Status;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, IMediaStore media, MediaOptions mediaOptions, ILogger<Endpoint> logger)
+    : EndpointWithoutRequest<Results<Ok<Response>, JsonHttpResult<Response>>>
 {
     public const string Ok = "OK";
     public const string Degraded = "Degraded";
     public const string Error = "Error";
 
-    private static readonly string Version =
+    private static readonly string AppVersion =
         typeof(Endpoint)
             .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
             ?.InformationalVersion.Split('+')[0]
         ?? "unknown";
 
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("status", Handle) with
+    public override void Configure()
+    {
+        Get("status");
+        AllowAnonymous();
+        Description(endpoint => endpoint.Produces<Response>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
         {
-            Summary = "Health of the API and the services it depends on",
-            Description = "200 when OK or Degraded, 503 when Error. Names no hosts, keys or connection strings.",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.Produces<Response>(StatusCodes.Status503ServiceUnavailable),
-        };
+            s.Summary = "Health of the API and the services it depends on";
+            s.Description = "200 when OK or Degraded, 503 when Error. Names no hosts, keys or connection strings.";
+        });
+    }
 
-    private static async Task<Results<Ok<Response>, JsonHttpResult<Response>>> Handle(
-        AppDbContext db,
-        IMediaStore media,
-        MediaOptions mediaOptions,
-        ILogger<Endpoint> logger,
+    public override async Task<Results<Ok<Response>, JsonHttpResult<Response>>> ExecuteAsync(
         CancellationToken cancellationToken
     )
     {
@@ -46,7 +47,7 @@ public sealed class Endpoint : IEndpoint
             services.Values.Any(s => s.Status == Error) ? Error
             : services.Values.Any(s => s.Status == Degraded) ? Degraded
             : Ok;
-        var response = new Response(overall, Version, services);
+        var response = new Response(overall, AppVersion, services);
         return overall == Error
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);

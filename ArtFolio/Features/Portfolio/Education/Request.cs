@@ -1,9 +1,14 @@
 using ArtFolio.Domain;
+using FastEndpoints;
 
 namespace ArtFolio.Features.Portfolio.Education;
 
 public sealed record Request : IPeriod, ISectionRequest<PortfolioEducation>
 {
+    /// <summary>The entry to edit, from the route (editing only).</summary>
+    [RouteParam]
+    public Guid Id { get; init; }
+
     public string? Institution { get; init; }
     public string? Degree { get; init; }
     public string? Field { get; init; }

@@ -1,9 +1,14 @@
 using ArtFolio.Domain;
+using FastEndpoints;
 
 namespace ArtFolio.Features.Portfolio.Experience;
 
 public sealed record Request : IPeriod, ISectionRequest<PortfolioExperience>
 {
+    /// <summary>The entry to edit, from the route (editing only).</summary>
+    [RouteParam]
+    public Guid Id { get; init; }
+
     public string? Title { get; init; }
     public string? Organization { get; init; }
     public string? Description { get; init; }

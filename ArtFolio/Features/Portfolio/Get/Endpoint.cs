@@ -1,34 +1,37 @@
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Portfolio.Get;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Response>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("users/{username}/portfolio", Handle) with
+    public override void Configure()
+    {
+        Get("users/{username}/portfolio");
+        AllowAnonymous();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "An artist's portfolio: projects, skills, experience and education",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "An artist's portfolio: projects, skills, experience and education";
+        });
+    }
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        string username,
-        AppDbContext db,
+    public override async Task<Results<Ok<Response>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        var name = User.NormalizeUsername(username);
+        var name = Domain.User.NormalizeUsername(request.Username);
         var userId = await db
             .Users.Where(u => u.Username == name)
             .Select(u => (Guid?)u.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (userId is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
+            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this request.Username.");
 
         var projects = await db
             .PortfolioProjects.Where(p => p.UserId == userId)

@@ -1,9 +1,14 @@
 using ArtFolio.Domain;
+using FastEndpoints;
 
 namespace ArtFolio.Features.Portfolio.Projects;
 
 public sealed record Request : IPeriod, ISectionRequest<PortfolioProject>
 {
+    /// <summary>The entry to edit, from the route (editing only).</summary>
+    [RouteParam]
+    public Guid Id { get; init; }
+
     public string? Title { get; init; }
     public string? Description { get; init; }
     public string? Url { get; init; }

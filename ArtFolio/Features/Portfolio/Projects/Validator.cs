@@ -1,9 +1,10 @@
 using ArtFolio.Features.Users;
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Portfolio.Projects;
 
-public sealed class Validator : AbstractValidator<Request>
+public sealed class Validator : Validator<Request>
 {
     public Validator()
     {

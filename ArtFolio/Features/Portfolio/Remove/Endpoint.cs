@@ -1,40 +1,38 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Portfolio.Remove;
 
 /// <summary>One endpoint for every section: removing needs no section-specific body.</summary>
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete(
-            "users/me/portfolio/{section:regex(^(projects|skills|experience|education)$)}/{id:guid}",
-            Handle
-        ) with
+    public override void Configure()
+    {
+        Delete("users/me/portfolio/{section:regex(^(projects|skills|experience|education)$)}/{id:guid}");
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
+        Summary(s =>
         {
-            Summary = "Remove an entry from the caller's portfolio (its owner only)",
-            Configure = endpoint =>
-                endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "Remove an entry from the caller's portfolio (its owner only)";
+        });
+    }
 
-    private static Task<Results<NoContent, ProblemHttpResult>> Handle(
-        string section,
-        Guid id,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override Task<Results<NoContent, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     ) =>
-        section switch
+        request.Section switch
         {
-            "projects" => RemoveAsync(db.PortfolioProjects, caller.UserId(), id, cancellationToken),
-            "skills" => RemoveAsync(db.PortfolioSkills, caller.UserId(), id, cancellationToken),
-            "experience" => RemoveAsync(db.PortfolioExperience, caller.UserId(), id, cancellationToken),
-            _ => RemoveAsync(db.PortfolioEducation, caller.UserId(), id, cancellationToken),
+            "projects" => RemoveAsync(db.PortfolioProjects, User.UserId(), request.Id, cancellationToken),
+            "skills" => RemoveAsync(db.PortfolioSkills, User.UserId(), request.Id, cancellationToken),
+            "experience" => RemoveAsync(db.PortfolioExperience, User.UserId(), request.Id, cancellationToken),
+            _ => RemoveAsync(db.PortfolioEducation, User.UserId(), request.Id, cancellationToken),
         };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync<TItem>(

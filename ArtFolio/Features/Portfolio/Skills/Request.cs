@@ -1,9 +1,14 @@
 using ArtFolio.Domain;
+using FastEndpoints;
 
 namespace ArtFolio.Features.Portfolio.Skills;
 
 public sealed record Request : ISectionRequest<PortfolioSkill>
 {
+    /// <summary>The entry to edit, from the route (editing only).</summary>
+    [RouteParam]
+    public Guid Id { get; init; }
+
     public string? Name { get; init; }
 
     /// <summary>beginner, intermediate, advanced or expert (any case); optional.</summary>

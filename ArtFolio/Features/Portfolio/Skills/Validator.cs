@@ -1,8 +1,9 @@
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Portfolio.Skills;
 
-public sealed class Validator : AbstractValidator<Request>
+public sealed class Validator : Validator<Request>
 {
     /// <summary>From least to most: the order skills are listed in, most first.</summary>
     public static readonly string[] Levels = ["beginner", "intermediate", "advanced", "expert"];

@@ -1,36 +1,35 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.DeleteAccount;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, Passwords passwords, IMediaStore media, TimeProvider clock)
+    : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete("users/me", Handle) with
+    public override void Configure()
+    {
+        Delete("users/me");
+        Summary(s =>
         {
-            Summary = "Delete the caller's account and everything it owns",
-            Description =
+            s.Summary = "Delete the caller's account and everything it owns";
+            s.Description =
                 "Removes the user, their sessions and refresh tokens, artworks with their tags, and portfolio "
-                + "entries in one transaction, then the stored files of their artworks and avatar.",
-        };
+                + "entries in one transaction, then the stored files of their artworks and avatar.";
+        });
+    }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Handle(
-        [FromBody] Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        Passwords passwords,
-        IMediaStore media,
-        TimeProvider clock,
+    public override async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        var userId = caller.UserId();
+        var userId = User.UserId();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
             return AccountProblems.Gone();

@@ -1,25 +1,25 @@
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.List;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<UserSummary>>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("users", Handle) with
+    public override void Configure()
+    {
+        Get("users");
+        AllowAnonymous();
+        Summary(s =>
         {
-            Summary = "Browse and search artists",
-            Description = "Ordered by username. q matches part of the username or display name, any case.",
-            AllowAnonymous = true,
-        };
+            s.Summary = "Browse and search artists";
+            s.Description = "Ordered by username. q matches part of the username or display name, any case.";
+        });
+    }
 
-    private static async Task<Ok<Page<UserSummary>>> Handle(
-        [AsParameters] Query query,
-        AppDbContext db,
-        CancellationToken cancellationToken
-    )
+    public override async Task<Ok<Page<UserSummary>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))

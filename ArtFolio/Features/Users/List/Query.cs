@@ -1,13 +1,18 @@
 using ArtFolio.Infrastructure.Endpoints;
+using FastEndpoints;
 
 namespace ArtFolio.Features.Users.List;
 
 public sealed record Query : IPageQuery
 {
     /// <summary>Part of a username or display name, any case.</summary>
+    [QueryParam]
     public string? Q { get; init; }
 
+    [QueryParam]
     public int? Limit { get; init; }
+
+    [QueryParam]
     public string? Cursor { get; init; }
 }
 

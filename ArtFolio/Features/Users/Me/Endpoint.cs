@@ -1,29 +1,30 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.Me;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : EndpointWithoutRequest<Results<Ok<Response>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("users/me", Handle) with
+    public override void Configure()
+    {
+        Get("users/me");
+        Summary(s =>
         {
-            Summary = "The caller's private profile, with email",
-        };
+            s.Summary = "The caller's private profile, with email";
+        });
+    }
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<Ok<Response>, ProblemHttpResult>> ExecuteAsync(
         CancellationToken cancellationToken
     )
     {
-        var userId = caller.UserId();
+        var userId = User.UserId();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         // A valid token whose account has since been deleted.
-        return user is null ? AccountProblems.Gone() : TypedResults.Ok(Response.From(user));
+        return user is null ? AccountProblems.Gone() : TypedResults.Ok(Me.Response.From(user));
     }
 }

@@ -1,36 +1,37 @@
-using System.Security.Claims;
 using ArtFolio.Domain;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.Profile;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Response>, ProblemHttpResult>>
 {
     public const int NewestArtworks = 12;
 
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Get("users/{username}", Handle) with
+    public override void Configure()
+    {
+        Get("users/{username}");
+        AllowAnonymous();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
         {
-            Summary = "An artist's public profile with their newest artworks",
-            Description = "Usernames match case-insensitively.",
-            AllowAnonymous = true,
-            Configure = endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
-        };
+            s.Summary = "An artist's public profile with their newest artworks";
+            s.Description = "Usernames match case-insensitively.";
+        });
+    }
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        string username,
-        ClaimsPrincipal caller,
-        AppDbContext db,
+    public override async Task<Results<Ok<Response>, ProblemHttpResult>> ExecuteAsync(
+        Request request,
         CancellationToken cancellationToken
     )
     {
-        var name = User.NormalizeUsername(username);
-        var callerId = caller.UserIdOrNull();
+        var name = Domain.User.NormalizeUsername(request.Username);
+        var callerId = User.UserIdOrNull();
         var user = await db
             .Users.Where(u => u.Username == name)
             .Select(u => new
@@ -50,7 +51,7 @@ public sealed class Endpoint : IEndpoint
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
+            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this request.Username.");
 
         var artworks = await db
             .Artworks.AsNoTracking()

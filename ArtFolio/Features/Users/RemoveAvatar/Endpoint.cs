@@ -1,31 +1,29 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.RemoveAvatar;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider clock)
+    : EndpointWithoutRequest<Results<NoContent, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Delete("users/me/avatar", Handle) with
-        {
-            Summary = "Remove the caller's avatar and its files",
-            Description = "Removing an avatar that is not there is a 204 too.",
-        };
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        IMediaStore media,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    )
+    public override void Configure()
     {
-        var userId = caller.UserId();
+        Delete("users/me/avatar");
+        Summary(s =>
+        {
+            s.Summary = "Remove the caller's avatar and its files";
+            s.Description = "Removing an avatar that is not there is a 204 too.";
+        });
+    }
+
+    public override async Task<Results<NoContent, ProblemHttpResult>> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
             return AccountProblems.Gone();

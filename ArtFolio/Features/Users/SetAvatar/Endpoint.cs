@@ -1,40 +1,43 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.SetAvatar;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<Me.Response>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Put("users/me/avatar", Handle) with
+    public override void Configure()
+    {
+        Put("users/me/avatar");
+        AllowFileUploads(dontAutoBindFormData: true);
+        RequestBinder(new StreamedFormBinder<Request>());
+        Description(endpoint =>
+            endpoint
+                .Accepts<Form>("multipart/form-data")
+                .AcceptsUploads()
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status502BadGateway)
+        );
+        Summary(s =>
         {
-            Summary = "Set the caller's avatar (multipart/form-data, field 'file')",
-            Description =
-                "Same rules as artwork images: type from the bytes (415), size limit (413). The previous avatar's files are deleted.",
-            Configure = endpoint =>
-                endpoint
-                    .Accepts<Form>("multipart/form-data")
-                    .AcceptsUploads()
-                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-                    .ProducesProblem(StatusCodes.Status502BadGateway),
-        };
+            s.Summary = "Set the caller's avatar (multipart/form-data, field 'file')";
+            s.Description =
+                "Same rules as artwork images: type from the bytes (415), size limit (413). The previous avatar's files are deleted.";
+        });
+    }
 
-    private static async Task<Results<Ok<Me.Response>, ProblemHttpResult>> Handle(
+    public override async Task<Results<Ok<Me.Response>, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        IMediaStore media,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var userId = caller.UserId();
+        var userId = User.UserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
             return AccountProblems.Gone();

@@ -1,8 +1,9 @@
+using FastEndpoints;
 using FluentValidation;
 
 namespace ArtFolio.Features.Users.SetAvatar;
 
-public sealed class Validator : AbstractValidator<Request>
+public sealed class Validator : Validator<Request>
 {
     public Validator() => RuleFor(r => r.File).NotNull().WithMessage("Attach the picture as the form file 'file'.");
 }

@@ -1,29 +1,30 @@
-using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.UpdateMe;
 
-public sealed class Endpoint : IEndpoint
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : Endpoint<Request, Results<Ok<Me.Response>, ProblemHttpResult>>
 {
-    public static EndpointDefinition Definition { get; } =
-        EndpointDefinition.Put("users/me", Handle) with
+    public override void Configure()
+    {
+        Put("users/me");
+        Summary(s =>
         {
-            Summary = "Edit the caller's profile: display name, bio, location, website",
-        };
+            s.Summary = "Edit the caller's profile: display name, bio, location, website";
+        });
+    }
 
-    private static async Task<Results<Ok<Me.Response>, ProblemHttpResult>> Handle(
+    public override async Task<Results<Ok<Me.Response>, ProblemHttpResult>> ExecuteAsync(
         Request request,
-        ClaimsPrincipal caller,
-        AppDbContext db,
-        TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var userId = caller.UserId();
+        var userId = User.UserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
             return AccountProblems.Gone();

@@ -1,13 +1,13 @@
-using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Portfolio.Education.Add;
 
-public sealed class Endpoint : IEndpoint
-{
-    public static EndpointDefinition Definition { get; } =
-        SectionEndpoints.Add<Domain.PortfolioEducation, Request, Response>(
-            "education",
-            "a school or course",
-            Response.From
-        );
-}
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : AddEntryEndpoint<PortfolioEducation, Request, Response>(
+        db,
+        clock,
+        "education",
+        "a school or course",
+        Education.Response.From
+    );

@@ -1,13 +1,13 @@
-using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Portfolio.Education.Edit;
 
-public sealed class Endpoint : IEndpoint
-{
-    public static EndpointDefinition Definition { get; } =
-        SectionEndpoints.Edit<Domain.PortfolioEducation, Request, Response>(
-            "education",
-            "a school or course",
-            Response.From
-        );
-}
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : EditEntryEndpoint<PortfolioEducation, Request, Response>(
+        db,
+        clock,
+        "education",
+        "a school or course",
+        Education.Response.From
+    );

@@ -1,9 +1,13 @@
-using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Portfolio.Experience.Edit;
 
-public sealed class Endpoint : IEndpoint
-{
-    public static EndpointDefinition Definition { get; } =
-        SectionEndpoints.Edit<Domain.PortfolioExperience, Request, Response>("experience", "a position", Response.From);
-}
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : EditEntryEndpoint<PortfolioExperience, Request, Response>(
+        db,
+        clock,
+        "experience",
+        "a position",
+        Experience.Response.From
+    );

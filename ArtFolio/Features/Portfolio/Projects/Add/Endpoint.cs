@@ -1,9 +1,7 @@
-using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Portfolio.Projects.Add;
 
-public sealed class Endpoint : IEndpoint
-{
-    public static EndpointDefinition Definition { get; } =
-        SectionEndpoints.Add<Domain.PortfolioProject, Request, Response>("projects", "a project", Response.From);
-}
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : AddEntryEndpoint<PortfolioProject, Request, Response>(db, clock, "projects", "a project", Projects.Response.From);

@@ -1,9 +1,7 @@
-using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Portfolio.Skills.Edit;
 
-public sealed class Endpoint : IEndpoint
-{
-    public static EndpointDefinition Definition { get; } =
-        SectionEndpoints.Edit<Domain.PortfolioSkill, Request, Response>("skills", "a skill", Response.From);
-}
+public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+    : EditEntryEndpoint<PortfolioSkill, Request, Response>(db, clock, "skills", "a skill", Skills.Response.From);

@@ -1,26 +1,43 @@
 using System.Reflection;
+using FastEndpoints;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace ArtFolio.Infrastructure.Endpoints;
+namespace ArtFolio.Infrastructure.OpenApi;
 
 /// <summary>
-/// Writes each request's validation rules into its OpenAPI schema (required, lengths, pattern, email,
-/// minimum), read from the slice's validator, so the document and the 400s cannot drift apart.
-/// Conditional rules (<c>When</c>) are left out: the schema cannot say "required unless".
+/// Shapes a request's schema as a client sends it: properties bound from the route or the query
+/// string leave the body, and each remaining property carries its validation rules (required,
+/// lengths, pattern, email, minimum), read from the slice's validator, so the document and the 400s
+/// cannot drift apart. Conditional rules (<c>When</c>) are left out: the schema cannot say "required unless".
 /// </summary>
-internal static class ValidatorSchemaTransformer
+internal static class RequestSchemaTransformer
 {
+    /// <summary>Every validator in the app by the request type it validates, made once.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<Type, IValidator>> Validators = new(() =>
+        typeof(Program)
+            .Assembly.GetTypes()
+            .Where(t =>
+                t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.IsAssignableTo(typeof(IValidator))
+            )
+            .Select(t => (type: t, validated: ValidatedType(t)))
+            .Where(v => v.validated is not null)
+            .ToDictionary(v => v.validated!, v => (IValidator)Activator.CreateInstance(v.type)!)
+    );
+
     public static Task Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
     {
         if (context.JsonPropertyInfo is not null || schema.Properties is null)
             return Task.CompletedTask;
-        var validatorType = typeof(IValidator<>).MakeGenericType(context.JsonTypeInfo.Type);
-        if (context.ApplicationServices.GetService(validatorType) is not IValidator validator)
-            return Task.CompletedTask;
 
+        foreach (var property in context.JsonTypeInfo.Properties)
+            if (property.AttributeProvider is MemberInfo member && member.IsDefined(typeof(DontBindAttribute), true))
+                schema.Properties.Remove(property.Name);
+
+        if (!Validators.Value.TryGetValue(context.JsonTypeInfo.Type, out var validator))
+            return Task.CompletedTask;
         var descriptor = validator.CreateDescriptor();
         foreach (var property in context.JsonTypeInfo.Properties)
         {
@@ -38,6 +55,14 @@ internal static class ValidatorSchemaTransformer
                 Describe(schema, property.Name, target, component.Validator);
         }
         return Task.CompletedTask;
+    }
+
+    private static Type? ValidatedType(Type validator)
+    {
+        for (var type = validator.BaseType; type is not null; type = type.BaseType)
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
+                return type.GetGenericArguments()[0];
+        return null;
     }
 
     private static void Describe(OpenApiSchema parent, string name, OpenApiSchema target, IPropertyValidator rule)

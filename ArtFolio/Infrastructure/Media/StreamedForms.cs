@@ -1,6 +1,23 @@
+using FastEndpoints;
+
 namespace ArtFolio.Infrastructure.Media;
 
-public static class UploadEndpoints
+/// <summary>A request read from a multipart form by streaming it (see <see cref="MultipartUpload"/>), never buffered.</summary>
+public interface IStreamedForm<TSelf>
+    where TSelf : IStreamedForm<TSelf>
+{
+    static abstract ValueTask<TSelf> ReadAsync(HttpContext http);
+}
+
+/// <summary>FastEndpoints' binder for such a request: the form is read by the request type itself.</summary>
+public sealed class StreamedFormBinder<TRequest> : IRequestBinder<TRequest>
+    where TRequest : IStreamedForm<TRequest>
+{
+    public ValueTask<TRequest> BindAsync(BinderContext ctx, CancellationToken ct) =>
+        TRequest.ReadAsync(ctx.HttpContext);
+}
+
+public static class StreamedForms
 {
     /// <summary>
     /// Lets an endpoint take a body as large as the largest upload (plus room for the form's text),

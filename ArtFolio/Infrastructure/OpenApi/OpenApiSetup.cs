@@ -1,34 +1,47 @@
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Authorization;
+using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace ArtFolio.Infrastructure.Endpoints;
+namespace ArtFolio.Infrastructure.OpenApi;
 
-/// <summary>One OpenAPI document per API version, with bearer auth, deprecation and slice-named schemas.</summary>
+/// <summary>
+/// One OpenAPI document per release group (FastEndpoints' versioning model): document vN lists, for
+/// every endpoint, its newest version up to N. Bearer auth, deprecation, parameters and examples come
+/// from each endpoint's FastEndpoints definition (<see cref="EndpointOperationTransformer"/>).
+/// </summary>
 public static class OpenApiSetup
 {
     public const string BearerScheme = "Bearer";
 
+    /// <summary>The release groups a document is served for, oldest first.</summary>
+    public static readonly int[] ReleaseGroups = [1, 2];
+
+    public static string DocumentName(int release) => $"v{release}";
+
     public static IServiceCollection AddVersionedOpenApi(this IServiceCollection services)
     {
-        foreach (var version in ApiVersions.All)
+        foreach (var release in ReleaseGroups)
         {
-            var name = ApiVersions.DocumentName(version);
+            var name = DocumentName(release);
             services.AddOpenApi(
                 name,
                 options =>
                 {
-                    options.ShouldInclude = description => description.GroupName == name;
+                    options.ShouldInclude = description =>
+                        InRelease(description.ActionDescriptor.EndpointMetadata, release);
                     options.CreateSchemaReferenceId = SchemaId;
-                    options.AddSchemaTransformer(ValidatorSchemaTransformer.Apply);
+                    options.AddSchemaTransformer(RequestSchemaTransformer.Apply);
+                    options.AddOperationTransformer<EndpointOperationTransformer>();
                     options.AddDocumentTransformer(
                         (document, _, _) =>
                         {
                             document.Info.Title = "ArtFolio API";
                             document.Info.Version = name;
                             document.Info.Description =
-                                "Artists' portfolios: accounts, artworks, profiles and community. Errors are RFC 9457 problem details.";
+                                $"Artists' portfolios: accounts, artworks, profiles and community. Release {name}: every "
+                                + $"endpoint at its newest version up to {release}, under /api/v<its version>/. Errors are "
+                                + "RFC 9457 problem details.";
                             document.Components ??= new OpenApiComponents();
                             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                             document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -41,38 +54,13 @@ public static class OpenApiSetup
                             return Task.CompletedTask;
                         }
                     );
-                    options.AddOperationTransformer(
-                        (operation, context, _) =>
-                        {
-                            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                            if (metadata.OfType<DeprecatedEndpointMetadata>().FirstOrDefault() is { } deprecated)
-                            {
-                                operation.Deprecated = true;
-                                operation.Description =
-                                    $"{operation.Description}\n\nDeprecated: use {deprecated.SuccessorPath}.".Trim();
-                            }
-                            var requiresAuth =
-                                metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-                            if (requiresAuth)
-                            {
-                                operation.Security ??= [];
-                                operation.Security.Add(
-                                    new OpenApiSecurityRequirement
-                                    {
-                                        [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [],
-                                    }
-                                );
-                            }
-                            return Task.CompletedTask;
-                        }
-                    );
                 }
             );
         }
         return services;
     }
 
-    /// <summary>Swagger UI at /swagger offering every version's document.</summary>
+    /// <summary>Swagger UI at /swagger offering every release's document, newest first.</summary>
     public static void UseVersionedSwaggerUi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -80,13 +68,22 @@ public static class OpenApiSetup
         {
             ui.RoutePrefix = "swagger";
             ui.DocumentTitle = "ArtFolio API";
-            foreach (var version in ApiVersions.All.Reverse())
+            foreach (var release in ReleaseGroups.Reverse())
             {
-                var name = ApiVersions.DocumentName(version);
+                var name = DocumentName(release);
                 ui.SwaggerEndpoint($"/openapi/{name}.json", $"ArtFolio API {name}");
             }
         });
     }
+
+    /// <summary>
+    /// An endpoint belongs to release N if it was introduced (or last changed) at N or before, and no
+    /// later version replaced it by N. Routes outside FastEndpoints (health, the WebSocket) are not listed.
+    /// </summary>
+    private static bool InRelease(IList<object> metadata, int release) =>
+        metadata.OfType<EndpointDefinition>().FirstOrDefault()?.Version is { } version
+        && version.Current <= release
+        && (version.DeprecatedAt == 0 || release < version.DeprecatedAt);
 
     /// <summary>
     /// Schemas are named after their slice (<c>Auth.Register.Request</c>) so the many classes called
@@ -104,7 +101,6 @@ public static class OpenApiSetup
             || !clr.Namespace.StartsWith("ArtFolio.", StringComparison.Ordinal)
         )
             return fallback;
-        var name = clr.FullName!.Replace("ArtFolio.Features.", "").Replace("ArtFolio.", "").Replace('+', '.');
-        return name;
+        return clr.FullName!.Replace("ArtFolio.Features.", "").Replace("ArtFolio.", "").Replace('+', '.');
     }
 }

@@ -1,0 +1,10 @@
+using FastEndpoints;
+
+namespace ArtFolio.Features.Follows.Unfollow;
+
+/// <summary>The user named in the route.</summary>
+public sealed record Request
+{
+    [RouteParam]
+    public string Username { get; init; } = "";
+}

@@ -1,0 +1,10 @@
+using FastEndpoints;
+
+namespace ArtFolio.Features.Likes.Unlike;
+
+/// <summary>The artwork named in the route.</summary>
+public sealed record Request
+{
+    [RouteParam]
+    public Guid Id { get; init; }
+}

@@ -1,0 +1,10 @@
+using FastEndpoints;
+
+namespace ArtFolio.Features.Notifications.Read;
+
+/// <summary>The notification named in the route.</summary>
+public sealed record Request
+{
+    [RouteParam]
+    public Guid Id { get; init; }
+}
