@@ -77,6 +77,7 @@ public sealed class HostingTests
     [Theory]
     [InlineData("GET", "/api/v1/no-such-thing", HttpStatusCode.NotFound)]
     [InlineData("GET", "/api/v3/status", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v2/status", HttpStatusCode.NotFound)] // served at the version it was last changed in: v1
     [InlineData("DELETE", "/api/v1/auth/login", HttpStatusCode.MethodNotAllowed)]
     public async Task Unknown_addresses_and_methods_are_problems_too(
         string method,

@@ -60,15 +60,16 @@ public static class Problems
                 Detail = unreadable.ErrorMessage,
                 Extensions = { ["traceId"] = traceId },
             };
-        return new HttpValidationProblemDetails(
-            failures
-                .GroupBy(f => CamelCase(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())
-        )
+        var errors = failures
+            .GroupBy(f => CamelCase(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             Title = "One or more validation errors occurred.",
             Status = status,
+            // The same messages in one line, for a reader who looks at detail first.
+            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
             Extensions = { ["traceId"] = traceId },
         };
     }

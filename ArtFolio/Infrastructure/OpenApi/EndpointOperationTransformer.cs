@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
@@ -53,6 +54,8 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
         operation.Responses ??= new OpenApiResponses();
         if (endpoint.ValidatorType is not null)
             AddProblem(operation, context, StatusCodes.Status400BadRequest, "HttpValidationProblemDetails");
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "ProblemDetails");
         if (endpoint.AnonymousVerbs is not { Length: > 0 })
         {
             AddProblem(operation, context, StatusCodes.Status401Unauthorized, "ProblemDetails");
