@@ -90,6 +90,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Jwt:SigningKey"] = SigningKey,
             // The shared apps serve every test at once; the rate limit has its own test with a low limit.
             ["RateLimiting:Auth:PermitLimit"] = "1000000",
+            // BCrypt's cheapest cost: hundreds of accounts are made; the cost itself has its own test.
+            ["Passwords:WorkFactor"] = "4",
         };
         string? postgresDatabase = null,
             sqliteFile = null;

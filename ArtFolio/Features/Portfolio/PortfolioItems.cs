@@ -13,6 +13,9 @@ public interface ISectionRequest<TItem>
     /// <summary>The entry an edit names in its route; unused when adding.</summary>
     Guid Id { get; }
 
+    /// <summary>A filled-in entry for the OpenAPI document.</summary>
+    static abstract object Example { get; }
+
     TItem Create(Guid userId, DateTime now);
     void ApplyTo(TItem item);
 }

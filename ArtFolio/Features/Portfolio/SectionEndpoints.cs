@@ -24,7 +24,11 @@ public abstract class AddEntryEndpoint<TItem, TRequest, TResponse>(
     {
         Post($"users/me/portfolio/{section}");
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict));
-        Summary(s => s.Summary = $"Add {what} to the caller's portfolio");
+        Summary(s =>
+        {
+            s.Summary = $"Add {what} to the caller's portfolio";
+            s.ExampleRequest = TRequest.Example;
+        });
     }
 
     public override Task<Results<Created<TResponse>, ProblemHttpResult>> ExecuteAsync(
@@ -57,7 +61,11 @@ public abstract class EditEntryEndpoint<TItem, TRequest, TResponse>(
         Description(endpoint =>
             endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
         );
-        Summary(s => s.Summary = $"Replace {what} in the caller's portfolio (its owner only)");
+        Summary(s =>
+        {
+            s.Summary = $"Replace {what} in the caller's portfolio (its owner only)";
+            s.ExampleRequest = TRequest.Example;
+        });
     }
 
     public override Task<Results<Ok<TResponse>, ProblemHttpResult>> ExecuteAsync(

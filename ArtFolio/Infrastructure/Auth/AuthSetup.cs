@@ -24,6 +24,7 @@ public static class AuthSetup
         services.AddSingleton(options);
         services.AddSingleton(new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
         services.AddSingleton<TokenService>();
+        services.AddSingleton(configuration.GetSection(PasswordOptions.Section).Get<PasswordOptions>() ?? new());
         services.AddSingleton<Passwords>();
 
         services

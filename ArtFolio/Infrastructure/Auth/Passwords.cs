@@ -1,37 +1,62 @@
+using System.Security.Cryptography;
 using ArtFolio.Domain;
+using BCrypt.Net;
 using Microsoft.AspNetCore.Identity;
+using BCryptHasher = BCrypt.Net.BCrypt;
 
 namespace ArtFolio.Infrastructure.Auth;
 
-/// <summary>PBKDF2 password hashing (ASP.NET Core Identity's hasher), with equal work for unknown accounts.</summary>
+public sealed class PasswordOptions
+{
+    public const string Section = "Passwords";
+
+    /// <summary>BCrypt's cost: 2^WorkFactor rounds. 12 takes about a quarter second on a server core.</summary>
+    public int WorkFactor { get; set; } = 12;
+}
+
+/// <summary>
+/// BCrypt password hashes, with equal work for unknown accounts. BCrypt reads only the first 72 bytes of
+/// its input, so the password is first hashed with SHA-384 (BCrypt.Net's "enhanced" mode): every byte
+/// of a long password counts. Hashes made before BCrypt (PBKDF2, ASP.NET Core Identity's format) still
+/// verify, and ask to be replaced.
+/// </summary>
 public sealed class Passwords
 {
-    private readonly PasswordHasher<User> hasher = new();
+    private const HashType PreHash = HashType.SHA384;
+    private readonly PasswordHasher<User> legacy = new();
+    private readonly int workFactor;
     private readonly string decoyHash;
 
-    public Passwords() =>
-        decoyHash = hasher.HashPassword(
-            null!,
-            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))
-        );
+    public Passwords(PasswordOptions options)
+    {
+        if (options.WorkFactor is < 4 or > 31)
+            throw new InvalidOperationException("Passwords:WorkFactor must be from 4 to 31.");
+        workFactor = options.WorkFactor;
+        decoyHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+    }
 
-    public string Hash(User user, string password) => hasher.HashPassword(user, password);
+    public string Hash(string password) => BCryptHasher.EnhancedHashPassword(password, PreHash, workFactor);
 
     /// <summary>Checks a password; a null user still costs one hash, so timing does not tell whether the account exists.</summary>
     public PasswordCheck Verify(User? user, string password)
     {
         if (user is null)
         {
-            hasher.VerifyHashedPassword(null!, decoyHash, password);
+            BCryptHasher.EnhancedVerify(password, decoyHash, PreHash);
             return PasswordCheck.Wrong;
         }
-        return hasher.VerifyHashedPassword(user, user.PasswordHash, password) switch
-        {
-            PasswordVerificationResult.Success => PasswordCheck.Correct,
-            PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.CorrectButRehash,
-            _ => PasswordCheck.Wrong,
-        };
+        if (!IsBCrypt(user.PasswordHash))
+            return legacy.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed
+                ? PasswordCheck.Wrong
+                : PasswordCheck.CorrectButRehash;
+        if (!BCryptHasher.EnhancedVerify(password, user.PasswordHash, PreHash))
+            return PasswordCheck.Wrong;
+        return BCryptHasher.PasswordNeedsRehash(user.PasswordHash, workFactor)
+            ? PasswordCheck.CorrectButRehash
+            : PasswordCheck.Correct;
     }
+
+    private static bool IsBCrypt(string hash) => hash.StartsWith("$2", StringComparison.Ordinal);
 }
 
 public enum PasswordCheck

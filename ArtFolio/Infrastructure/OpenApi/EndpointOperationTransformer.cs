@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
@@ -17,7 +18,7 @@ namespace ArtFolio.Infrastructure.OpenApi;
 /// </summary>
 internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTransformer
 {
-    private static readonly string[] MethodsWithoutBody = [HttpMethods.Get, HttpMethods.Delete, HttpMethods.Head];
+    private static readonly string[] MethodsWithoutBody = [HttpMethods.Get, HttpMethods.Head];
 
     public async Task TransformAsync(
         OpenApiOperation operation,
@@ -43,13 +44,11 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
 
         await AddParametersAsync(operation, context, endpoint, cancellationToken);
         var method = context.Description.HttpMethod ?? "";
-        if (MethodsWithoutBody.Contains(method, StringComparer.OrdinalIgnoreCase) && !HasBodyProperties(endpoint))
+        if (!HasBodyProperties(endpoint) || MethodsWithoutBody.Contains(method, StringComparer.OrdinalIgnoreCase))
             operation.RequestBody = null;
-        if (
-            operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true
-            && endpoint.EndpointSummary?.ExampleRequest is { } example
-        )
-            json.Example = JsonSerializer.SerializeToNode(example, example.GetType(), JsonSerializerOptions.Web);
+        if (operation.RequestBody?.Content is { } contents && endpoint.EndpointSummary?.ExampleRequest is { } example)
+            foreach (var content in contents.Values)
+                content.Example = ExampleBody(example);
 
         operation.Responses ??= new OpenApiResponses();
         if (endpoint.ValidatorType is not null)
@@ -108,6 +107,17 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
             );
         if (parameters.Count > 0)
             operation.Parameters = parameters;
+    }
+
+    /// <summary>The example as a client sends it: without the values that travel in the route or query.</summary>
+    private static JsonNode? ExampleBody(object example)
+    {
+        var body = JsonSerializer.SerializeToNode(example, example.GetType(), JsonSerializerOptions.Web);
+        if (body is JsonObject fields)
+            foreach (var property in example.GetType().GetProperties())
+                if (property.IsDefined(typeof(DontBindAttribute), true))
+                    fields.Remove(JsonNamingPolicy.CamelCase.ConvertName(property.Name));
+        return body;
     }
 
     private static bool HasBodyProperties(EndpointDefinition endpoint) =>

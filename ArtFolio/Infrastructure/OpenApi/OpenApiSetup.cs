@@ -33,6 +33,8 @@ public static class OpenApiSetup
                     options.CreateSchemaReferenceId = SchemaId;
                     options.AddSchemaTransformer(RequestSchemaTransformer.Apply);
                     options.AddOperationTransformer<EndpointOperationTransformer>();
+                    options.AddDocumentTransformer(UnusedSchemas.RemoveAsync);
+                    options.AddDocumentTransformer(UnusedSchemas.RemoveAsync);
                     options.AddDocumentTransformer(
                         (document, _, _) =>
                         {

@@ -29,6 +29,14 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationQue
         Summary(s =>
         {
             s.Summary = "Upload an artwork (multipart/form-data)";
+            s.ExampleRequest = new
+            {
+                title = "First light",
+                description = "Dawn over the estuary, oil on linen.",
+                price = "1250.00",
+                category = "Painting",
+                tags = "dawn,oil,landscape",
+            };
             s.Description =
                 "The file's type is read from its bytes: PNG, JPEG, GIF, WebP, MP4, WebM; anything else is a 415. "
                 + "Over Media:MaxImageBytes / Media:MaxVideoBytes is a 413. If the media storage fails the answer "

@@ -20,6 +20,14 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "Edit an artwork's details (its artist only)";
+            s.ExampleRequest = new Request
+            {
+                Title = "First light",
+                Description = "Dawn over the estuary, oil on linen.",
+                Price = 1250.00m,
+                Category = "Painting",
+                Tags = ["dawn", "oil", "landscape"],
+            };
         });
     }
 

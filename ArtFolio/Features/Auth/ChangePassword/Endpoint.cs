@@ -16,6 +16,12 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TimeProvider 
         Summary(s =>
         {
             s.Summary = "Change the caller's password and end every session";
+            s.ExampleRequest = new Request
+            {
+                CurrentPassword = "analytical-engine",
+                NewPassword = "difference-engine",
+                ConfirmPassword = "difference-engine",
+            };
             s.Description = "Every session, this one included, is revoked: log in again with the new password.";
         });
     }
@@ -35,7 +41,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TimeProvider 
             );
 
         var now = clock.GetUtcNow().UtcDateTime;
-        user.PasswordHash = passwords.Hash(user, request.NewPassword!);
+        user.PasswordHash = passwords.Hash(request.NewPassword!);
         user.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -22,6 +22,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
         Summary(s =>
         {
             s.Summary = "Log in with email or username and start a session";
+            s.ExampleRequest = new Request { Email = "ada@example.com", Password = "analytical-engine" };
             s.Description = "A wrong password and an unknown account give the same 401.";
         });
     }
@@ -47,7 +48,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (check == PasswordCheck.CorrectButRehash)
-            user!.PasswordHash = passwords.Hash(user, request.Password!);
+            user!.PasswordHash = passwords.Hash(request.Password!);
         var response = db.StartSession(tokens, user!, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(response);

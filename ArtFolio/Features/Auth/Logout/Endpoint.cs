@@ -20,6 +20,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "End the session a refresh token belongs to";
+            s.ExampleRequest = new Request { RefreshToken = "q0bVZ1cWm8n4r2tWdkQp6yXh3sJ9fL5aE7uC1oIkT0g" };
             s.Description =
                 "Logging out a session that has already ended is a 204 too; a token we never issued is a 401.";
         });

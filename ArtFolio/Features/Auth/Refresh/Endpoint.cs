@@ -22,6 +22,7 @@ public sealed class Endpoint(AppDbContext db, TokenService tokens, TimeProvider 
         Summary(s =>
         {
             s.Summary = "Get a new access token (smart rotation of the refresh token)";
+            s.ExampleRequest = new Request { RefreshToken = "q0bVZ1cWm8n4r2tWdkQp6yXh3sJ9fL5aE7uC1oIkT0g" };
             s.Description =
                 "Returns the same refresh token (refreshTokenRotated: false, nothing written) unless it has less than "
                 + "Jwt:RefreshRotationThreshold left, then a new one. Presenting a rotated-out token again revokes the session.";

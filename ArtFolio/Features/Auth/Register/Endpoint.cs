@@ -20,6 +20,14 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
         Summary(s =>
         {
             s.Summary = "Create an account and start a session";
+            s.ExampleRequest = new Request
+            {
+                Username = "ada",
+                Email = "ada@example.com",
+                Password = "analytical-engine",
+                ConfirmPassword = "analytical-engine",
+                DisplayName = "Ada Lovelace",
+            };
             s.Description =
                 "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken).";
         });
@@ -46,7 +54,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
         if (await TakenAsync(db, user, cancellationToken) is { } taken)
             return taken;
 
-        user.PasswordHash = passwords.Hash(user, request.Password!);
+        user.PasswordHash = passwords.Hash(request.Password!);
         db.Users.Add(user);
         var response = db.StartSession(tokens, user, now);
 

@@ -19,6 +19,7 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, T
         Summary(s =>
         {
             s.Summary = "Comment on an artwork";
+            s.ExampleRequest = new Request { Body = "The light on the water is wonderful." };
         });
     }
 

@@ -19,6 +19,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "Edit a comment (its author only)";
+            s.ExampleRequest = new Request { Body = "The light on the water is wonderful, and that blue!" };
         });
     }
 

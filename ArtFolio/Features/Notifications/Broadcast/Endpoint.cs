@@ -16,6 +16,7 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications) :
         Summary(s =>
         {
             s.Summary = "Send a message to all of the caller's followers";
+            s.ExampleRequest = new Request { Message = "New series drops on Friday: previews in my portfolio." };
             s.Description =
                 "202: the fan-out happens in the background; recipients is the follower count when it was accepted.";
         });

@@ -9,6 +9,16 @@ public sealed record Request : IPeriod, ISectionRequest<PortfolioEducation>
     [RouteParam]
     public Guid Id { get; init; }
 
+    public static object Example { get; } =
+        new Request
+        {
+            Institution = "Royal College of Art",
+            Degree = "MA",
+            Field = "Painting",
+            StartDate = new DateOnly(2018, 9, 1),
+            EndDate = new DateOnly(2020, 6, 30),
+        };
+
     public string? Institution { get; init; }
     public string? Degree { get; init; }
     public string? Field { get; init; }

@@ -9,6 +9,15 @@ public sealed record Request : IPeriod, ISectionRequest<PortfolioExperience>
     [RouteParam]
     public Guid Id { get; init; }
 
+    public static object Example { get; } =
+        new Request
+        {
+            Title = "Illustrator",
+            Organization = "Northern Press",
+            Description = "Covers and spot illustrations.",
+            StartDate = new DateOnly(2021, 1, 4),
+        };
+
     public string? Title { get; init; }
     public string? Organization { get; init; }
     public string? Description { get; init; }

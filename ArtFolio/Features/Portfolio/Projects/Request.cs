@@ -9,6 +9,16 @@ public sealed record Request : IPeriod, ISectionRequest<PortfolioProject>
     [RouteParam]
     public Guid Id { get; init; }
 
+    public static object Example { get; } =
+        new Request
+        {
+            Title = "Harbour mural",
+            Description = "A 40 m mural for the ferry terminal.",
+            Url = "https://example.com/harbour-mural",
+            StartDate = new DateOnly(2024, 3, 1),
+            EndDate = new DateOnly(2024, 9, 30),
+        };
+
     public string? Title { get; init; }
     public string? Description { get; init; }
     public string? Url { get; init; }

@@ -9,6 +9,8 @@ public sealed record Request : ISectionRequest<PortfolioSkill>
     [RouteParam]
     public Guid Id { get; init; }
 
+    public static object Example { get; } = new Request { Name = "Oil painting", Level = "expert" };
+
     public string? Name { get; init; }
 
     /// <summary>beginner, intermediate, advanced or expert (any case); optional.</summary>

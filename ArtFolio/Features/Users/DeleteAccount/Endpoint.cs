@@ -18,6 +18,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, IMediaStore m
         Summary(s =>
         {
             s.Summary = "Delete the caller's account and everything it owns";
+            s.ExampleRequest = new Request { Password = "analytical-engine" };
             s.Description =
                 "Removes the user, their sessions and refresh tokens, artworks with their tags, and portfolio "
                 + "entries in one transaction, then the stored files of their artworks and avatar.";

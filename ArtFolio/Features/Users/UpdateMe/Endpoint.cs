@@ -16,6 +16,13 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "Edit the caller's profile: display name, bio, location, website";
+            s.ExampleRequest = new Request
+            {
+                DisplayName = "Ada Lovelace",
+                Bio = "Poetical science; engines and their music.",
+                Location = "London",
+                Website = "https://ada.example.com",
+            };
         });
     }
 
