@@ -7,10 +7,7 @@ COPY ArtFolio/ ArtFolio/
 RUN dotnet publish ArtFolio/ArtFolio.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# libvips makes local thumbnails; without it the API still runs and serves originals as thumbnails.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libvips42 \
-    && rm -rf /var/lib/apt/lists/*
+# No system packages: thumbnails use the libvips build that the NetVips.Native package ships.
 WORKDIR /app
 COPY --from=build /app .
 # data/ holds the SQLite file and local media when those defaults are used: mount a volume there.

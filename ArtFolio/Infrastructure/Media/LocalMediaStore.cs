@@ -37,12 +37,12 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
 
     private async Task<bool> MakeThumbnailAsync(string source, string target, CancellationToken cancellationToken)
     {
-        if (!Vips.IsAvailable)
+        if (!Thumbnails.IsAvailable)
             return false;
         await ThumbnailSlots.WaitAsync(cancellationToken);
         try
         {
-            return Vips.TryThumbnail(source, target, options.ThumbnailSize);
+            return Thumbnails.TryMake(source, target, options.ThumbnailSize);
         }
         finally
         {

@@ -54,7 +54,7 @@ public sealed class Tests
     }
 
     [Theory, AllDatabases]
-    public async Task Makes_a_bounded_thumbnail_with_libvips_or_uses_the_original(Db db)
+    public async Task Makes_a_bounded_thumbnail_with_libvips_and_the_database_still_answers(Db db)
     {
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("alice");
@@ -65,15 +65,14 @@ public sealed class Tests
             ("category", "art")
         );
 
-        if (!Vips.IsAvailable)
-        {
-            artwork!.ThumbnailUrl.ShouldBe(artwork.ImageUrl);
-            return;
-        }
+        // NetVips brings its own libvips: thumbnails need no system package.
+        Thumbnails.IsAvailable.ShouldBeTrue();
         artwork!.ThumbnailUrl.ShouldNotBe(artwork.ImageUrl);
         var thumbnail = await app.Anonymous.GetByteArrayAsync(artwork.ThumbnailUrl);
         MediaType.Detect(thumbnail).ShouldBe(MediaType.WebP);
         ImageHeader.ReadSize(new MemoryStream(thumbnail), MediaType.WebP).ShouldBe((400, 267));
+        // Debian's libvips once pulled the system SQLite into this process and crashed the next query.
+        (await app.QueryAsync(d => d.Artworks.CountAsync(a => a.Id == artwork.Id))).ShouldBe(1);
     }
 
     public static TheoryData<string, string, string> AcceptedTypes =>
