@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ArtFolio.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>
+/// The one model. Each database has a derived context (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) so that each gets migrations generated for its own column types;
+/// slices ask for this type and get the one in use.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
@@ -37,3 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             v => DateTime.SpecifyKind(v, DateTimeKind.Utc)
         );
 }
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -10,24 +10,22 @@ public static class PersistenceSetup
     {
         var options = DatabaseOptions.From(configuration);
         services.AddSingleton(options);
-        services.AddDbContext<AppDbContext>(
-            (provider, db) =>
-            {
-                _ = options.Provider switch
-                {
-                    DatabaseProvider.Sqlite => db.UseSqlite(options.ConnectionString),
-                    DatabaseProvider.Postgres => db.UseNpgsql(options.ConnectionString),
-                    _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
-                };
-                // The migrations are hand-written and there is no model snapshot to compare with;
-                // MigrationSchemaTests compares the migrated schema with the model instead.
-                db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-                // Interceptors registered in DI (the tests' SQL recorder, for one) join every context.
-                db.AddInterceptors(provider.GetServices<IInterceptor>());
-            }
-        );
+        _ = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(
+                (provider, db) => Configure(db.UseSqlite(options.ConnectionString), provider)
+            ),
+            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(
+                (provider, db) => Configure(db.UseNpgsql(options.ConnectionString), provider)
+            ),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
+        };
         return services;
     }
+
+    // Interceptors registered in DI (the tests' SQL recorder, for one) join every context.
+    private static void Configure(DbContextOptionsBuilder db, IServiceProvider provider) =>
+        db.AddInterceptors(provider.GetServices<IInterceptor>());
 
     /// <summary>Creates the SQLite file's folder, applies pending migrations, and turns on WAL for SQLite.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
