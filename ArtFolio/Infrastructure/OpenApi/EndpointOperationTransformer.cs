@@ -46,6 +46,9 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
         var method = context.Description.HttpMethod ?? "";
         if (!HasBodyProperties(endpoint) || MethodsWithoutBody.Contains(method, StringComparer.OrdinalIgnoreCase))
             operation.RequestBody = null;
+        // FastEndpoints adds a catch-all */* beside the real content type of some bodies; the real one is the contract.
+        if (operation.RequestBody?.Content is { Count: > 1 } several)
+            several.Remove("*/*");
         if (operation.RequestBody?.Content is { } contents && endpoint.EndpointSummary?.ExampleRequest is { } example)
             foreach (var content in contents.Values)
                 content.Example = ExampleBody(example);

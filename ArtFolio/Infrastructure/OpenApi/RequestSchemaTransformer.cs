@@ -35,7 +35,6 @@ internal static class RequestSchemaTransformer
         foreach (var property in context.JsonTypeInfo.Properties)
             if (property.AttributeProvider is MemberInfo member && member.IsDefined(typeof(DontBindAttribute), true))
                 schema.Properties.Remove(property.Name);
-
         if (!Validators.Value.TryGetValue(context.JsonTypeInfo.Type, out var validator))
             return Task.CompletedTask;
         var descriptor = validator.CreateDescriptor();
@@ -47,8 +46,12 @@ internal static class RequestSchemaTransformer
                 || propertySchema is not OpenApiSchema target
             )
                 continue;
+            // FastEndpoints names rules after the JSON property (its naming policy); plain FluentValidation
+            // after the C# one.
             var components = descriptor
-                .GetRulesForMember(member.Name)
+                .GetRulesForMember(property.Name)
+                .Concat(descriptor.GetRulesForMember(member.Name))
+                .Distinct()
                 .SelectMany(rule => rule.Components)
                 .Where(c => !c.HasCondition && !c.HasAsyncCondition);
             foreach (var component in components)

@@ -1,6 +1,7 @@
 namespace ArtFolio.Features.Users.SetAvatar;
 
-/// <summary>How the form looks, for the OpenAPI document only (the request is streamed by <see cref="Request.ReadAsync"/>).</summary>
+// How the form looks, for the OpenAPI document only: Request.ReadAsync streams the real form.
+/// <summary>A new avatar: one image under the form field <c>file</c>.</summary>
 public sealed class Form
 {
     /// <summary>A PNG, JPEG, GIF or WebP image, within Media:MaxImageBytes.</summary>
