@@ -83,6 +83,23 @@ public sealed class OpenApiTests
         v1["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
     }
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    public async Task Every_json_request_body_shows_an_example(string version)
+    {
+        var document = await Document(version);
+        var bodies = document["paths"]!
+            .AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (name: $"{op.Key} {path.Key}", op: op.Value!)))
+            .Where(o => o.op["requestBody"]?["content"]?["application/json"] is not null)
+            .ToList();
+
+        bodies.Count.ShouldBeGreaterThan(15);
+        foreach (var (name, operation) in bodies)
+            operation["requestBody"]!["content"]!["application/json"]!["example"].ShouldNotBeNull($"{name} has no example");
+    }
+
     [Fact]
     public async Task Swagger_ui_offers_both_versions()
     {
