@@ -97,7 +97,9 @@ public sealed class OpenApiTests
 
         bodies.Count.ShouldBeGreaterThan(15);
         foreach (var (name, operation) in bodies)
-            operation["requestBody"]!["content"]!["application/json"]!["example"].ShouldNotBeNull($"{name} has no example");
+            operation["requestBody"]!["content"]!["application/json"]!
+                ["example"]
+                .ShouldNotBeNull($"{name} has no example");
     }
 
     [Fact]

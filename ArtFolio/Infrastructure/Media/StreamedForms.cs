@@ -20,10 +20,13 @@ public sealed class StreamedFormBinder<TRequest> : IRequestBinder<TRequest>
 public static class StreamedForms
 {
     /// <summary>
-    /// Lets an endpoint take a body as large as the largest upload (plus room for the form's text),
-    /// instead of the 1 MiB every other endpoint accepts; each file's own limit applies as it streams in.
+    /// Declares a streamed multipart upload shaped like <typeparamref name="TForm"/> (for the OpenAPI
+    /// document) and its failures, and lets the endpoint take a body as large as the largest upload
+    /// (plus room for the form's text) instead of the 1 MiB every other endpoint accepts; each file's own
+    /// limit applies as it streams in.
     /// </summary>
-    public static RouteHandlerBuilder AcceptsUploads(this RouteHandlerBuilder builder)
+    public static RouteHandlerBuilder AcceptsUpload<TForm>(this RouteHandlerBuilder builder)
+        where TForm : notnull
     {
         builder.Add(endpoint =>
         {
@@ -34,6 +37,10 @@ public static class StreamedForms
                 )
             );
         });
-        return builder;
+        return builder
+            .Accepts<TForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
     }
 }

@@ -18,14 +18,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationQue
         Post("artworks");
         AllowFileUploads(dontAutoBindFormData: true);
         RequestBinder(new StreamedFormBinder<Request>());
-        Description(endpoint =>
-            endpoint
-                .Accepts<Form>("multipart/form-data")
-                .AcceptsUploads()
-                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-                .ProducesProblem(StatusCodes.Status502BadGateway)
-        );
+        Description(endpoint => endpoint.AcceptsUpload<Form>());
         Summary(s =>
         {
             s.Summary = "Upload an artwork (multipart/form-data)";

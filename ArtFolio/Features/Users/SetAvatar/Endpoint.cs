@@ -16,14 +16,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider cl
         Put("users/me/avatar");
         AllowFileUploads(dontAutoBindFormData: true);
         RequestBinder(new StreamedFormBinder<Request>());
-        Description(endpoint =>
-            endpoint
-                .Accepts<Form>("multipart/form-data")
-                .AcceptsUploads()
-                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-                .ProducesProblem(StatusCodes.Status502BadGateway)
-        );
+        Description(endpoint => endpoint.AcceptsUpload<Form>());
         Summary(s =>
         {
             s.Summary = "Set the caller's avatar (multipart/form-data, field 'file')";
