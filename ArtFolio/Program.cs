@@ -29,6 +29,7 @@ var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseLocalMedia();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ArtFolio.Tests.Features.Artworks;
 using FastEndpoints;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -93,6 +94,54 @@ public sealed class HostingTests
         var problem = await response.ReadProblemAsync();
         problem.Status.ShouldBe((int)expected);
         problem.Detail.ShouldNotBeNullOrEmpty();
+    }
+
+    [Theory]
+    [InlineData("/api/v1/status", "default-src 'none'")]
+    [InlineData("/api/v1/no-such-thing", "default-src 'none'")]
+    [InlineData("/api/v1/users/me", "default-src 'none'")]
+    [InlineData("/openapi/v1.json", "default-src 'none'")]
+    [InlineData("/swagger/index.html", "script-src 'self'")]
+    public async Task Every_response_carries_the_security_headers(string path, string policy)
+    {
+        var app = await TestApp.For(Db.Sqlite);
+
+        var response = await app.Anonymous.GetAsync(path);
+
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain(policy);
+    }
+
+    [Fact]
+    public async Task A_problem_written_by_the_exception_handler_keeps_the_security_headers()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var user = await app.CreateUserAsync("headers");
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("not an image"u8.ToArray()), "image", "x.png" },
+        };
+
+        var response = await user.Client.SendRawAsync<ArtFolio.Features.Artworks.Create.Endpoint>(form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("default-src 'none'");
+    }
+
+    [Fact]
+    public async Task Media_files_keep_their_own_sandboxing_policy()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var artist = await app.CreateUserAsync("headers");
+        var artwork = await artist.CreateArtworkAsync();
+
+        var response = await app.Anonymous.GetAsync(artwork.ImageUrl);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("sandbox");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
     }
 
     [Fact]
