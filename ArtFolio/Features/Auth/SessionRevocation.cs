@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,19 +13,26 @@ public static class SessionRevocation
     public const string PasswordChanged = "password-changed";
     public const string TokenReuse = "token-reuse";
 
-    /// <summary>Ends the matching sessions that are still open, in one UPDATE; their refresh tokens stop working.</summary>
-    public static Task<int> RevokeSessionsAsync(
+    /// <summary>
+    /// Ends the matching sessions that are still open: their refresh tokens stop working, and so do
+    /// their access tokens (see <see cref="ActiveSessions"/>).
+    /// </summary>
+    public static async Task<int> RevokeSessionsAsync(
         this AppDbContext db,
+        ActiveSessions sessions,
         Expression<Func<Session, bool>> which,
         string reason,
         DateTime now,
         CancellationToken cancellationToken
-    ) =>
-        db
-            .Sessions.Where(which)
-            .Where(s => s.RevokedAt == null)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason),
-                cancellationToken
-            );
+    )
+    {
+        var open = db.Sessions.Where(which).Where(s => s.RevokedAt == null);
+        var ids = await open.Select(s => s.Id).ToListAsync(cancellationToken);
+        var revoked = await open.ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason),
+            cancellationToken
+        );
+        sessions.Forget(ids);
+        return revoked;
+    }
 }

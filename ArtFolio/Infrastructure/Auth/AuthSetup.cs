@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -10,6 +11,9 @@ public static class AuthSetup
     /// <summary>The WebSocket route (relative to a version group) that may carry its token in the query.</summary>
     public const string SocketPath = "notifications/ws";
 
+    public const string SessionEnded =
+        "The session of this access token has ended (logout, password change or account deletion); log in again.";
+
     public static IServiceCollection AddJwtAuth(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -19,11 +23,15 @@ public static class AuthSetup
         var options = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new();
         if (options.AccessTokenLifetime <= TimeSpan.Zero || options.RefreshTokenLifetime <= TimeSpan.Zero)
             throw new InvalidOperationException("Jwt token lifetimes must be positive.");
+        if (options.SessionCheckCacheDuration < TimeSpan.Zero)
+            throw new InvalidOperationException("Jwt:SessionCheckCacheDuration cannot be negative.");
         var key = new SymmetricSecurityKey(SigningKey.Resolve(options, environment));
 
         services.AddSingleton(options);
         services.AddSingleton(new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
         services.AddSingleton<TokenService>();
+        services.AddMemoryCache();
+        services.AddSingleton<ActiveSessions>();
         services.AddSingleton(configuration.GetSection(PasswordOptions.Section).Get<PasswordOptions>() ?? new());
         services.AddSingleton<Passwords>();
 
@@ -61,13 +69,32 @@ public static class AuthSetup
                             context.Token = token;
                         return Task.CompletedTask;
                     },
-                    OnTokenValidated = context =>
+                    OnTokenValidated = async context =>
                     {
                         // Only access tokens open the API; any other JWT we might mint later does not.
-                        var use = context.Principal?.FindFirst(TokenService.TokenUseClaim)?.Value;
-                        if (use != TokenService.AccessTokenUse || context.Principal?.UserIdOrNull() is null)
+                        var principal = context.Principal!;
+                        var use = principal.FindFirst(TokenService.TokenUseClaim)?.Value;
+                        if (
+                            use != TokenService.AccessTokenUse
+                            || principal.UserIdOrNull() is not { } userId
+                            || principal.SessionIdOrNull() is not { } sessionId
+                        )
+                        {
                             context.Fail("Not an access token.");
-                        return Task.CompletedTask;
+                            return;
+                        }
+                        // A signature proves who issued the token, not that its session is still open.
+                        var services = context.HttpContext.RequestServices;
+                        var open = await services
+                            .GetRequiredService<ActiveSessions>()
+                            .IsActiveAsync(
+                                services.GetRequiredService<AppDbContext>(),
+                                userId,
+                                sessionId,
+                                context.HttpContext.RequestAborted
+                            );
+                        if (!open)
+                            context.Fail(SessionEnded);
                     },
                     OnChallenge = async context =>
                     {
@@ -78,9 +105,13 @@ public static class AuthSetup
                         await Problems.WriteAsync(
                             context.HttpContext,
                             StatusCodes.Status401Unauthorized,
-                            context.AuthenticateFailure is null
-                                ? "This endpoint needs an access token: send 'Authorization: Bearer <accessToken>'."
-                                : "The access token is invalid or has expired."
+                            context.AuthenticateFailure switch
+                            {
+                                null =>
+                                    "This endpoint needs an access token: send 'Authorization: Bearer <accessToken>'.",
+                                { Message: SessionEnded } => SessionEnded,
+                                _ => "The access token is invalid or has expired.",
+                            }
                         );
                     },
                     OnForbidden = context =>

@@ -16,4 +16,8 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The session the access token was issued in.</summary>
     public static Guid SessionId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(TokenService.SessionClaim)!);
+
+    /// <summary>The session the access token was issued in, or null if it names none.</summary>
+    public static Guid? SessionIdOrNull(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(TokenService.SessionClaim), out var id) ? id : null;
 }

@@ -13,4 +13,10 @@ public sealed class JwtOptions
 
     /// <summary>A refresh rotates the refresh token only when less than this is left of it.</summary>
     public TimeSpan RefreshRotationThreshold { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// How long an instance trusts its last answer to "is this token's session still open?". Another
+    /// instance's logout reaches this one within this time; this instance's own, at once.
+    /// </summary>
+    public TimeSpan SessionCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -18,8 +18,11 @@ public sealed class SocketConnection(WebSocket socket)
 
     public void Enqueue(string json) => outbox.Writer.TryWrite(json);
 
-    /// <summary>Sends until the client closes, <paramref name="until"/> fires (token expiry, shutdown), or the socket fails.</summary>
-    public async Task RunAsync(CancellationToken until)
+    /// <summary>
+    /// Sends until the client closes, <paramref name="until"/> fires (token expiry, session ended,
+    /// shutdown), or the socket fails; when <paramref name="until"/> fired, the close says <paramref name="why"/>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken until, Func<string> why)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(until);
         var receiving = ReceiveUntilClosedAsync(stop.Token);
@@ -33,7 +36,7 @@ public sealed class SocketConnection(WebSocket socket)
         {
             await stop.CancelAsync();
             await receiving;
-            await CloseAsync(until.IsCancellationRequested);
+            await CloseAsync(until.IsCancellationRequested ? why() : null);
         }
     }
 
@@ -54,7 +57,7 @@ public sealed class SocketConnection(WebSocket socket)
         outbox.Writer.TryComplete();
     }
 
-    private async Task CloseAsync(bool expired)
+    private async Task CloseAsync(string? policyReason)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
             return;
@@ -62,8 +65,8 @@ public sealed class SocketConnection(WebSocket socket)
         try
         {
             await socket.CloseAsync(
-                expired ? WebSocketCloseStatus.PolicyViolation : WebSocketCloseStatus.NormalClosure,
-                expired ? "access token expired; reconnect with a new one" : null,
+                policyReason is null ? WebSocketCloseStatus.NormalClosure : WebSocketCloseStatus.PolicyViolation,
+                policyReason,
                 timeout.Token
             );
         }

@@ -94,7 +94,13 @@ public sealed class Tests
             Expires = kind == "expired" ? now.AddHours(-1) : now.AddMinutes(5),
             Subject = new ClaimsIdentity([
                 new Claim("sub", user.Id.ToString()),
-                new Claim("sid", Guid.NewGuid().ToString()),
+                new Claim(
+                    "sid",
+                    new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
+                        .ReadJsonWebToken(user.Auth.AccessToken)
+                        .GetClaim("sid")
+                        .Value
+                ), // its real, open session
                 new Claim("jti", Guid.NewGuid().ToString()),
                 new Claim("token_use", kind == "not-an-access-token" ? "refresh" : "access"),
             ]),

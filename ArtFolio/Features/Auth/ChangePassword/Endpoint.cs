@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.ChangePassword;
 
-public sealed class Endpoint(AppDbContext db, Passwords passwords, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, Passwords passwords, TimeProvider clock)
     : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
 {
     public override void Configure()
@@ -46,6 +46,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TimeProvider 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.RevokeSessionsAsync(
+            sessions,
             s => s.UserId == userId,
             SessionRevocation.PasswordChanged,
             now,

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArtFolio.Features.Auth.Logout;
 
 /// <summary>v1 logout: the session is named by its refresh token. Replaced in v2 by <see cref="EndpointV2"/>.</summary>
-public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TimeProvider clock)
     : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
     public override void Configure()
@@ -40,6 +40,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
             return Problems.Result(StatusCodes.Status401Unauthorized, Refresh.Endpoint.Invalid);
 
         await db.RevokeSessionsAsync(
+            sessions,
             s => s.Id == sessionId,
             SessionRevocation.Logout,
             clock.GetUtcNow().UtcDateTime,

@@ -10,7 +10,8 @@ namespace ArtFolio.Features.Auth.Logout;
 /// v2 logout: ends the session of the caller's access token. A client no longer has to keep the
 /// refresh token within reach of the code that logs out (it may sit in secure storage, or be lost).
 /// </summary>
-public sealed class EndpointV2(AppDbContext db, TimeProvider clock) : EndpointWithoutRequest<NoContent>
+public sealed class EndpointV2(AppDbContext db, ActiveSessions sessions, TimeProvider clock)
+    : EndpointWithoutRequest<NoContent>
 {
     public override void Configure()
     {
@@ -26,6 +27,7 @@ public sealed class EndpointV2(AppDbContext db, TimeProvider clock) : EndpointWi
     {
         var (userId, sessionId) = (User.UserId(), User.SessionId());
         await db.RevokeSessionsAsync(
+            sessions,
             s => s.Id == sessionId && s.UserId == userId,
             SessionRevocation.Logout,
             clock.GetUtcNow().UtcDateTime,

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Auth.LogoutAll;
 
-public sealed class Endpoint(AppDbContext db, TimeProvider clock) : EndpointWithoutRequest<NoContent>
+public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TimeProvider clock)
+    : EndpointWithoutRequest<NoContent>
 {
     public override void Configure()
     {
@@ -21,6 +22,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock) : EndpointWith
     {
         var userId = User.UserId();
         await db.RevokeSessionsAsync(
+            sessions,
             s => s.UserId == userId,
             SessionRevocation.LogoutAll,
             clock.GetUtcNow().UtcDateTime,

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Refresh;
 
-public sealed class Endpoint(AppDbContext db, TokenService tokens, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TokenService tokens, TimeProvider clock)
     : Endpoint<Request, Results<Ok<AuthResponse>, ProblemHttpResult>>
 {
     public const string Invalid = "The refresh token is invalid, expired or revoked; log in again.";
@@ -54,7 +54,7 @@ public sealed class Endpoint(AppDbContext db, TokenService tokens, TimeProvider 
         if (found is null || found.SessionRevokedAt is not null || found.ExpiresAt <= now)
             return Problems.Result(StatusCodes.Status401Unauthorized, Invalid);
         if (found.ReplacedAt is not null)
-            return await RevokeForReuse(db, found.SessionId, now, cancellationToken);
+            return await RevokeForReuse(db, sessions, found.SessionId, now, cancellationToken);
 
         if (found.ExpiresAt - now >= tokens.Options.RefreshRotationThreshold)
             // The common path: a new access token, the same refresh token, no write at all.
@@ -70,7 +70,7 @@ public sealed class Endpoint(AppDbContext db, TokenService tokens, TimeProvider 
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplacedAt, now), cancellationToken);
         if (claimed == 0)
         {
-            var reuse = await RevokeForReuse(db, found.SessionId, now, cancellationToken);
+            var reuse = await RevokeForReuse(db, sessions, found.SessionId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return reuse;
         }
@@ -91,12 +91,19 @@ public sealed class Endpoint(AppDbContext db, TokenService tokens, TimeProvider 
 
     private static async Task<ProblemHttpResult> RevokeForReuse(
         AppDbContext db,
+        ActiveSessions sessions,
         Guid sessionId,
         DateTime now,
         CancellationToken cancellationToken
     )
     {
-        await db.RevokeSessionsAsync(s => s.Id == sessionId, SessionRevocation.TokenReuse, now, cancellationToken);
+        await db.RevokeSessionsAsync(
+            sessions,
+            s => s.Id == sessionId,
+            SessionRevocation.TokenReuse,
+            now,
+            cancellationToken
+        );
         return Problems.Result(StatusCodes.Status401Unauthorized, Invalid);
     }
 }

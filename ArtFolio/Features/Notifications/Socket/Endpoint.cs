@@ -1,14 +1,21 @@
 using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
 using FastEndpoints;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ArtFolio.Features.Notifications.Socket;
 
-public sealed class Endpoint(ConnectionRegistry registry, TimeProvider clock, IHostApplicationLifetime lifetime)
-    : EndpointWithoutRequest<IResult>
+public sealed class Endpoint(
+    ConnectionRegistry registry,
+    ActiveSessions sessions,
+    AppDbContext db,
+    JwtOptions jwt,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime
+) : EndpointWithoutRequest<IResult>
 {
     public override void Configure()
     {
@@ -31,16 +38,43 @@ public sealed class Endpoint(ConnectionRegistry registry, TimeProvider clock, IH
                 "Connect to this address with a WebSocket upgrade."
             );
 
+        var (userId, sessionId) = (User.UserId(), User.SessionId());
         using var socket = await HttpContext.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket);
         using var until = CancellationTokenSource.CreateLinkedTokenSource(
             HttpContext.RequestAborted,
             lifetime.ApplicationStopping
         );
+        var closeReason = "access token expired; reconnect with a new one";
         if (long.TryParse(User.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
             until.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, exp - clock.GetUtcNow().ToUnixTimeSeconds())));
-        using (registry.Register(User.UserId(), connection))
-            await connection.RunAsync(until.Token);
+        // The session can end while the socket is open (logout elsewhere, account deleted): look again
+        // as often as the session check's cache would, and close the socket when it has.
+        var watching = WatchSessionAsync(userId, sessionId, until, () => closeReason = "session ended; log in again");
+        using (registry.Register(userId, connection))
+            await connection.RunAsync(until.Token, () => closeReason);
+        await until.CancelAsync();
+        await watching;
         return Results.Empty;
+    }
+
+    private async Task WatchSessionAsync(Guid userId, Guid sessionId, CancellationTokenSource until, Action ended)
+    {
+        var every =
+            jwt.SessionCheckCacheDuration > TimeSpan.FromSeconds(1)
+                ? jwt.SessionCheckCacheDuration
+                : TimeSpan.FromSeconds(1);
+        try
+        {
+            while (!until.IsCancellationRequested)
+            {
+                await Task.Delay(every, until.Token);
+                if (await sessions.IsActiveAsync(db, userId, sessionId, until.Token))
+                    continue;
+                ended();
+                await until.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) { }
     }
 }

@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.DeleteAccount;
 
-public sealed class Endpoint(AppDbContext db, Passwords passwords, IMediaStore media, TimeProvider clock)
-    : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    ActiveSessions sessions,
+    Passwords passwords,
+    IMediaStore media,
+    TimeProvider clock
+) : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -40,6 +45,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, IMediaStore m
             );
 
         List<MediaRef> files;
+        List<Guid> sessionIds;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Lock the user row first: an upload racing this deletion then fails its foreign key (and
@@ -60,6 +66,10 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, IMediaStore m
                 .SingleOrDefaultAsync(cancellationToken);
             if (avatar is not null)
                 files.Add(avatar);
+            sessionIds = await db
+                .Sessions.Where(x => x.UserId == userId)
+                .Select(x => x.Id)
+                .ToListAsync(cancellationToken);
             // Sessions, refresh tokens, artworks with their tags, likes and comments, the portfolio, follows,
             // downloads and notifications all go by ON DELETE CASCADE.
             var touched = await Counters.TouchedByAsync(db, userId, cancellationToken);
@@ -67,6 +77,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, IMediaStore m
             await Counters.RecountAsync(db, touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        sessions.Forget(sessionIds);
 
         foreach (var file in files)
             await media.DeleteAsync(file, CancellationToken.None);
