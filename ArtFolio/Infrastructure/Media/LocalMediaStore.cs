@@ -6,10 +6,6 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
     public const string UrlPrefix = "/media";
     private readonly string root = options.LocalRoot();
 
-    // Decoding for a thumbnail costs memory in proportion to the image, and it is CPU-bound anyway:
-    // at most one per core at a time keeps memory flat however many uploads arrive together.
-    private static readonly SemaphoreSlim ThumbnailSlots = new(Environment.ProcessorCount);
-
     public async Task<StoredMedia> StoreAsync(ReceivedFile file, string folder, CancellationToken cancellationToken)
     {
         var name = Guid.CreateVersion7().ToString("N");
@@ -28,26 +24,18 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
         if (thumbnailKey is not null)
         {
             Directory.CreateDirectory(Path.Combine(root, folder, "thumbs"));
-            if (!await MakeThumbnailAsync(PathOf(key), PathOf(thumbnailKey), cancellationToken))
+            if (
+                !await Images.TryThumbnailAsync(
+                    PathOf(key),
+                    PathOf(thumbnailKey),
+                    options.ThumbnailSize,
+                    cancellationToken
+                )
+            )
                 thumbnailKey = null; // no libvips, or it could not read the image: the original stands in
         }
         var media = new MediaRef(key, thumbnailKey, file.Type.Kind);
         return new StoredMedia(media, UrlOf(key), UrlOf(thumbnailKey ?? key));
-    }
-
-    private async Task<bool> MakeThumbnailAsync(string source, string target, CancellationToken cancellationToken)
-    {
-        if (!Thumbnails.IsAvailable)
-            return false;
-        await ThumbnailSlots.WaitAsync(cancellationToken);
-        try
-        {
-            return Thumbnails.TryMake(source, target, options.ThumbnailSize);
-        }
-        finally
-        {
-            ThumbnailSlots.Release();
-        }
     }
 
     public Task DeleteAsync(MediaRef media, CancellationToken cancellationToken)

@@ -147,7 +147,10 @@ public sealed class MultipartUpload : IAsyncDisposable
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
             }
-            var (width, height) = type.Kind == MediaKind.Image ? CheckImage(path, type, options) : (null, null);
+            var (width, height) =
+                type.Kind == MediaKind.Image
+                    ? await CheckImageAsync(path, type, options, cancellationToken)
+                    : CheckVideo(path, type);
             return new ReceivedFile(path, type, total, width, height);
         }
         catch
@@ -157,21 +160,50 @@ public sealed class MultipartUpload : IAsyncDisposable
         }
     }
 
-    private static (int?, int?) CheckImage(string path, MediaType type, MediaOptions options)
+    /// <summary>
+    /// The size from the header, refused before anything decodes it if it has too many pixels; then
+    /// every pixel is decoded, so that only an image that shows is stored.
+    /// </summary>
+    private static async Task<(int?, int?)> CheckImageAsync(
+        string path,
+        MediaType type,
+        MediaOptions options,
+        CancellationToken cancellationToken
+    )
     {
-        using var file = System.IO.File.OpenRead(path);
-        var size =
-            ImageHeader.ReadSize(file, type)
-            ?? throw new RequestRejectedException(
+        (int Width, int Height)? size;
+        using (var file = System.IO.File.OpenRead(path))
+            size = ImageHeader.ReadSize(file, type);
+        if (size is null)
+            throw new RequestRejectedException(
                 StatusCodes.Status415UnsupportedMediaType,
                 $"The file starts like {type.ContentType} but its header cannot be read."
             );
-        if ((long)size.Width * size.Height > options.MaxImagePixels)
+        var (width, height) = size.Value;
+        if ((long)width * height > options.MaxImagePixels)
             throw new RequestRejectedException(
                 StatusCodes.Status413PayloadTooLarge,
-                $"The image is {size.Width}x{size.Height} pixels; at most {options.MaxImagePixels} pixels are accepted."
+                $"The image is {width}x{height} pixels; at most {options.MaxImagePixels} pixels are accepted."
             );
-        return (size.Width, size.Height);
+        if (Images.IsAvailable && !await Images.DecodesAsync(path, type, cancellationToken))
+            throw new RequestRejectedException(
+                StatusCodes.Status400BadRequest,
+                $"The file starts like {type.ContentType} but does not decode: it is damaged or incomplete."
+            );
+        return (width, height);
+    }
+
+    /// <summary>A video's container must be readable and describe a picture size and a duration.</summary>
+    private static (int?, int?) CheckVideo(string path, MediaType type)
+    {
+        var video =
+            VideoContainer.Read(path, type)
+            ?? throw new RequestRejectedException(
+                StatusCodes.Status400BadRequest,
+                $"The file starts like {type.ContentType} but its container does not describe a playable video "
+                    + "(a duration and a picture size): it is damaged or incomplete."
+            );
+        return (video.Width, video.Height);
     }
 
     public async ValueTask DisposeAsync()

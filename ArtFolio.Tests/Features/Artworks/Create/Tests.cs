@@ -66,7 +66,7 @@ public sealed class Tests
         );
 
         // NetVips brings its own libvips: thumbnails need no system package.
-        Thumbnails.IsAvailable.ShouldBeTrue();
+        Images.IsAvailable.ShouldBeTrue();
         artwork!.ThumbnailUrl.ShouldNotBe(artwork.ImageUrl);
         var thumbnail = await app.Anonymous.GetByteArrayAsync(artwork.ThumbnailUrl);
         MediaType.Detect(thumbnail).ShouldBe(MediaType.WebP);
@@ -120,10 +120,8 @@ public sealed class Tests
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         artwork!.ContentType.ShouldBe(contentType);
         artwork.MediaType.ShouldBe(mediaType);
-        if (mediaType == "image")
-            (artwork.Width, artwork.Height).ShouldBe((1, 1));
-        else
-            artwork.Width.ShouldBeNull();
+        // An image's size from its header; a video's from its container's track header.
+        (artwork.Width, artwork.Height).ShouldBe(mediaType == "image" ? (1, 1) : (320, 240));
     }
 
     public static TheoryData<string> RefusedFiles => new() { "text", "svg", "exe", "empty", "truncated-png", "heic" };
@@ -149,6 +147,68 @@ public sealed class Tests
         (await response.ReadProblemAsync()).Detail.ShouldNotBeNullOrEmpty();
         app.MediaFiles().ShouldBeEmpty();
         (await app.QueryAsync(d => d.Artworks.CountAsync())).ShouldBe(0);
+    }
+
+    public static TheoryData<string> UndecodableFiles =>
+        new()
+        {
+            "truncated-png",
+            "corrupt-png",
+            "oversized-chunk",
+            "gif-header",
+            "mp4-ftyp-only",
+            "mp4-without-duration",
+            "mp4-without-picture",
+            "webm-header-only",
+            "webm-without-duration",
+        };
+
+    [Theory, AllDatabases(MemberName = nameof(UndecodableFiles))]
+    public async Task Media_that_does_not_decode_is_400_and_keeps_nothing(Db db, string kind)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bytes = kind switch
+        {
+            "truncated-png" => TestMedia.TruncatedPng(),
+            "corrupt-png" => TestMedia.PngWithCorruptData(),
+            "oversized-chunk" => TestMedia.PngWithOversizedChunk(),
+            "gif-header" => TestMedia.GifHeaderOnly(),
+            "mp4-ftyp-only" => TestMedia.Mp4FtypOnly(),
+            "mp4-without-duration" => TestMedia.Mp4(seconds: 0),
+            "mp4-without-picture" => TestMedia.Mp4(width: 0, height: 0),
+            "webm-header-only" => TestMedia.WebMHeaderOnly(),
+            _ => TestMedia.WebM(seconds: 0),
+        };
+
+        var (response, _) = await alice.Client.UploadAsync(bytes, ("title", "x"), ("category", "y"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.ReadProblemAsync()).Detail!.ShouldContain("damaged or incomplete");
+        app.MediaFiles().ShouldBeEmpty();
+        (await app.QueryAsync(d => d.Artworks.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_video_whose_movie_header_comes_after_its_data_is_still_read(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        // moov after a large mdat, as many encoders write it.
+        var mp4 = TestMedia.Mp4(width: 1920, height: 1080);
+        var ftypLength = 24;
+        var moovLength = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(ftypLength));
+        byte[] lateMoov =
+        [
+            .. mp4[..ftypLength],
+            .. mp4[(ftypLength + moovLength)..],
+            .. mp4[ftypLength..(ftypLength + moovLength)],
+        ];
+
+        var (response, artwork) = await alice.Client.UploadAsync(lateMoov, ("title", "late"), ("category", "y"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (artwork!.Width, artwork.Height).ShouldBe((1920, 1080));
     }
 
     [Theory, AllDatabases]

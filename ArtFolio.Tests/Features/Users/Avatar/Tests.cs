@@ -57,6 +57,10 @@ public sealed class Tests
     [AllDatabases("text", HttpStatusCode.UnsupportedMediaType)]
     [AllDatabases("bomb", HttpStatusCode.RequestEntityTooLarge)]
     [AllDatabases("none", HttpStatusCode.BadRequest)]
+    [AllDatabases("truncated-png", HttpStatusCode.BadRequest)]
+    [AllDatabases("corrupt-png", HttpStatusCode.BadRequest)]
+    [AllDatabases("oversized-chunk", HttpStatusCode.BadRequest)]
+    [AllDatabases("gif-header", HttpStatusCode.BadRequest)]
     public async Task Takes_images_only_under_the_same_rules_as_artworks(Db db, string kind, HttpStatusCode expected)
     {
         await using var app = await TestApp.StartAsync(db);
@@ -66,6 +70,10 @@ public sealed class Tests
             "video" => TestMedia.Mp4(),
             "text" => TestMedia.Text,
             "bomb" => TestMedia.PngBomb(),
+            "truncated-png" => TestMedia.TruncatedPng(),
+            "corrupt-png" => TestMedia.PngWithCorruptData(),
+            "oversized-chunk" => TestMedia.PngWithOversizedChunk(),
+            "gif-header" => TestMedia.GifHeaderOnly(),
             _ => null,
         };
 
@@ -74,6 +82,9 @@ public sealed class Tests
         response.StatusCode.ShouldBe(expected);
         (await response.ReadProblemAsync()).Status.ShouldBe((int)expected);
         app.MediaFiles().ShouldBeEmpty();
+        (
+            await app.QueryAsync(d => d.Users.Where(u => u.Id == alice.Id).Select(u => u.AvatarKey).SingleAsync())
+        ).ShouldBeNull();
     }
 
     [Theory, AllDatabases]

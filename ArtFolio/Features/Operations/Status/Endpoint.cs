@@ -68,7 +68,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, MediaOptions me
         var provider = options.Provider.ToString().ToLowerInvariant();
         var detail =
             options.Provider == MediaProvider.Local
-                ? $"{provider}; thumbnails {(Thumbnails.IsAvailable ? "by libvips" : "off (libvips did not load): originals stand in")}"
+                ? $"{provider}; thumbnails {(Images.IsAvailable ? "by libvips" : "off (libvips did not load): originals stand in")}"
                 : provider;
         return new ServiceStatus(
             healthy ? Ok : Degraded,
