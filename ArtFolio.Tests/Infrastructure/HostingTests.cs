@@ -72,7 +72,10 @@ public sealed class HostingTests
         statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         int.Parse(limited.Headers.RetryAfter!.ToString()).ShouldBeInRange(1, 60);
-        (await limited.ReadProblemAsync()).Status.ShouldBe(429);
+        var problem = await limited.ReadProblemAsync();
+        problem.Status.ShouldBe(429);
+        problem.Type.ShouldBe("https://tools.ietf.org/html/rfc6585#section-4");
+        problem.Title.ShouldBe("Too Many Requests");
     }
 
     [Theory]

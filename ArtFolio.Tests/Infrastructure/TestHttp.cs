@@ -99,6 +99,7 @@ public static partial class TestHttp
 
 /// <summary>An RFC 9457 problem as the tests read it.</summary>
 public sealed record ProblemDocument(
+    string? Type,
     int Status,
     string? Title,
     string? Detail,

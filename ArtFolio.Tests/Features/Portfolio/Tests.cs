@@ -207,7 +207,10 @@ public sealed class Tests
         );
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.ReadProblemAsync()).Detail!.ShouldContain("$.startDate");
+        var problem = await response.ReadProblemAsync();
+        problem.Detail!.ShouldContain("$.startDate");
+        problem.Errors!.Keys.ShouldBe(["startDate"]); // the field, as any other validation error
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("System.");
     }
 
     [Theory]

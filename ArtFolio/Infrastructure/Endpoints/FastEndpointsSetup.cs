@@ -44,11 +44,7 @@ public static class FastEndpointsSetup
 
             config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
             config.Serializer.SerializerErrorsField = UnreadableBody;
-            config.Binding.JsonExceptionTransformer = error =>
-                new(
-                    UnreadableBody,
-                    $"The request body is not valid JSON{(string.IsNullOrEmpty(error.Path) ? "" : $" at {error.Path}")}."
-                );
+            config.Binding.JsonExceptionTransformer = error => JsonBodyErrors.Describe(error, UnreadableBody);
             config.Binding.FailureMessage = (_, name, value) =>
                 $"'{value}' is not a valid value for {JsonNamingPolicy.CamelCase.ConvertName(name)}.";
 

@@ -18,6 +18,19 @@ public static class Problems
                 {
                     var problem = context.ProblemDetails;
                     problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+                    // ASP.NET Core names a type for the common statuses only.
+                    problem.Type ??= problem.Status switch
+                    {
+                        StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                        StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                        _ => null,
+                    };
+                    problem.Title ??= problem.Status switch
+                    {
+                        StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+                        StatusCodes.Status429TooManyRequests => "Too Many Requests",
+                        _ => null,
+                    };
                     problem.Detail ??= problem.Status switch
                     {
                         StatusCodes.Status404NotFound => "There is nothing at this address.",

@@ -22,7 +22,7 @@ public sealed class MultipartUpload : IAsyncDisposable
 
     public static async Task<MultipartUpload> ReadAsync(
         HttpContext http,
-        string fileField,
+        string[] fileFields,
         MediaOptions options,
         MediaKind[] accepted
     )
@@ -52,12 +52,12 @@ public sealed class MultipartUpload : IAsyncDisposable
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                     continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                if (name.Equals(fileField, StringComparison.OrdinalIgnoreCase))
+                if (fileFields.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
                     if (upload.File is not null)
                         throw new RequestRejectedException(
                             StatusCodes.Status400BadRequest,
-                            $"Send one '{fileField}' file."
+                            $"Send one '{fileFields[0]}' file."
                         );
                     upload.File = await ReceiveFileAsync(section.Body, options, accepted, http.RequestAborted);
                 }

@@ -108,15 +108,18 @@ public sealed class Tests
     }
 
     [Theory]
-    [AllDatabases("{\"title\":\"x\",\"category\":\"x\",\"price\":\"ten\"}")]
-    [AllDatabases("{\"title\":[1],\"category\":\"x\"}")]
-    [AllDatabases("{\"title\":\"x\",")]
-    public async Task Wrong_types_and_broken_json_are_400(Db db, string json)
+    [AllDatabases("{\"title\":\"x\",\"category\":\"x\",\"price\":\"ten\"}", "Expected a number at $.price.")]
+    [AllDatabases("{\"title\":[1],\"category\":\"x\"}", "Expected a string at $.title.")]
+    [AllDatabases("{\"title\":\"x\",", "The request body is not valid JSON")]
+    public async Task Wrong_types_and_broken_json_are_400(Db db, string json, string detail)
     {
         var response = await PutRawJsonOnNewArtworkAsync(db, json);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.ReadProblemAsync()).Detail!.ShouldStartWith("The request body is not valid JSON");
+        var problem = await response.ReadProblemAsync();
+        problem.Detail!.ShouldStartWith(detail);
+        if (detail.StartsWith("Expected", StringComparison.Ordinal))
+            problem.Errors!.Keys.ShouldBe([detail.Split("$.")[1].TrimEnd('.')]); // the field that has the wrong type
     }
 
     [Theory, AllDatabases]

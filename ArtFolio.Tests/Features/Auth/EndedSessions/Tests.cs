@@ -207,11 +207,7 @@ public sealed partial class Tests
         if (method is "POST" or "PUT")
             request.Content =
                 url.EndsWith("/artworks", StringComparison.Ordinal) || url.EndsWith("/avatar", StringComparison.Ordinal)
-                    ? TestMedia.Form(
-                        TestMedia.Png(),
-                        [("title", "x"), ("category", "x")],
-                        fileField: url.EndsWith("/avatar", StringComparison.Ordinal) ? "file" : "image"
-                    )
+                    ? TestMedia.Form(TestMedia.Png(), [("title", "x"), ("category", "x")], fileField: "image")
                     : new StringContent(
                         "{\"body\":\"x\",\"message\":\"x\",\"name\":\"x\",\"title\":\"x\",\"category\":\"x\",\"password\":\"x\"}",
                         Encoding.UTF8,

@@ -55,7 +55,14 @@ public sealed class Tests
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
             var problem = await response.ReadProblemAsync();
             (problem with { TraceId = null }).ShouldBe(
-                new ProblemDocument(401, "Unauthorized", Login.Endpoint.WrongCredentials, null, null)
+                new ProblemDocument(
+                    "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                    401,
+                    "Unauthorized",
+                    Login.Endpoint.WrongCredentials,
+                    null,
+                    null
+                )
             );
         }
     }

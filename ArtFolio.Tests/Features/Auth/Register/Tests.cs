@@ -206,6 +206,35 @@ public sealed class Tests
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("   at ");
     }
 
+    public static TheoryData<string, string, string> WrongTypes =>
+        new()
+        {
+            { "{\"username\": 42}", "username", "Expected a string at $.username." },
+            { "{\"email\": true}", "email", "Expected a string at $.email." },
+            { "{\"password\": [\"a\"]}", "password", "Expected a string at $.password." },
+        };
+
+    [Theory, AllDatabases(MemberName = nameof(WrongTypes))]
+    public async Task A_field_of_the_wrong_type_is_named_with_what_was_expected(
+        Db db,
+        string body,
+        string field,
+        string message
+    )
+    {
+        var app = await TestApp.For(db);
+
+        var response = await app.Anonymous.SendRawAsync<Register.Endpoint>(
+            new StringContent(body, Encoding.UTF8, "application/json")
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Errors![field].ShouldBe([message]);
+        problem.Detail.ShouldBe(message);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("System.");
+    }
+
     [Theory, AllDatabases]
     public async Task A_huge_body_is_refused_with_413_before_it_is_read(Db db)
     {

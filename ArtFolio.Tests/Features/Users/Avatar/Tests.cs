@@ -12,7 +12,7 @@ using SetAvatar = ArtFolio.Features.Users.SetAvatar;
 public sealed class Tests
 {
     private static Task<(HttpResponseMessage Response, Me.Response? Body)> SetAsync(HttpClient client, byte[]? file) =>
-        client.SendRawAsync<SetAvatar.Endpoint, Me.Response>(TestMedia.Form(file, [], fileField: "file"));
+        client.SendRawAsync<SetAvatar.Endpoint, Me.Response>(TestMedia.Form(file, [], fileField: "image"));
 
     [Theory, AllDatabases]
     public async Task Setting_an_avatar_stores_it_and_replacing_it_deletes_the_old_files(Db db)
@@ -85,6 +85,20 @@ public sealed class Tests
         (
             await app.QueryAsync(d => d.Users.Where(u => u.Id == alice.Id).Select(u => u.AvatarKey).SingleAsync())
         ).ShouldBeNull();
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_field_name_of_earlier_releases_still_works(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+
+        var (response, me) = await alice.Client.SendRawAsync<SetAvatar.Endpoint, Me.Response>(
+            TestMedia.Form(TestMedia.Png(), [], fileField: "file")
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        me!.AvatarUrl.ShouldNotBeNull();
     }
 
     [Theory, AllDatabases]

@@ -20,7 +20,7 @@ public sealed record Request : IStreamedForm<Request>
     public static async ValueTask<Request> ReadAsync(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<MediaOptions>();
-        var form = await MultipartUpload.ReadAsync(http, "image", options, [MediaKind.Image, MediaKind.Video]);
+        var form = await MultipartUpload.ReadAsync(http, ["image"], options, [MediaKind.Image, MediaKind.Video]);
         return new Request
         {
             Image = form.File,

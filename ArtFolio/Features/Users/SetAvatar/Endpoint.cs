@@ -19,9 +19,10 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider cl
         Description(endpoint => endpoint.AcceptsUpload<Form>());
         Summary(s =>
         {
-            s.Summary = "Set the caller's avatar (multipart/form-data, field 'file')";
+            s.Summary = "Set the caller's avatar (multipart/form-data, field 'image')";
             s.Description =
-                "Same rules as artwork images: type from the bytes (415), size limit (413). The previous avatar's files are deleted.";
+                "Same rules and the same field name as artwork images: type from the bytes (415), size limit (413), it must "
+                + "decode (400). The field name 'file' of earlier releases is accepted too. The previous avatar's files are deleted.";
         });
     }
 
@@ -35,7 +36,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider cl
         if (user is null)
             return AccountProblems.Gone();
 
-        var stored = await media.StoreAsync(request.File!, "avatars", cancellationToken);
+        var stored = await media.StoreAsync(request.Image!, "avatars", cancellationToken);
         var previous = user.Avatar;
         user.AvatarKey = stored.Ref.Key;
         user.AvatarThumbnailKey = stored.Ref.ThumbnailKey;

@@ -1,9 +1,9 @@
 namespace ArtFolio.Features.Users.SetAvatar;
 
 // How the form looks, for the OpenAPI document only: Request.ReadAsync streams the real form.
-/// <summary>A new avatar: one image under the form field <c>file</c>.</summary>
+/// <summary>A new avatar: one image under the form field <c>image</c> (<c>file</c> is accepted too).</summary>
 public sealed class Form
 {
     /// <summary>A PNG, JPEG, GIF or WebP image, within Media:MaxImageBytes.</summary>
-    public required IFormFile File { get; init; }
+    public required IFormFile Image { get; init; }
 }

@@ -5,5 +5,5 @@ namespace ArtFolio.Features.Users.SetAvatar;
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(r => r.File).NotNull().WithMessage("Attach the picture as the form file 'file'.");
+    public Validator() => RuleFor(r => r.Image).NotNull().WithMessage("Attach the picture as the form file 'image'.");
 }
