@@ -44,9 +44,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// A second instance of this app on the same database and media folder, as when the API runs as
     /// several instances; it leaves the database and folder to this one to clean up.
     /// </summary>
-    public TestApp StartSibling()
+    public TestApp StartSibling(IDictionary<string, string?>? overrides = null)
     {
-        var sibling = new TestApp(Database, settings, postgresDatabase: null, sqliteFile: null) { ownsMedia = false };
+        var siblingSettings = new Dictionary<string, string?>(settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            siblingSettings[key] = value;
+        var sibling = new TestApp(Database, siblingSettings, postgresDatabase: null, sqliteFile: null)
+        {
+            ownsMedia = false,
+        };
         _ = sibling.Server;
         return sibling;
     }
@@ -209,7 +215,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
                 $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)",
                 admin
             );
-            await drop.ExecuteNonQueryAsync();
+            // FORCE may not end a server process of another role (an autovacuum worker busy with this
+            // database): wait for it to finish rather than fail the test over clean-up.
+            for (var attempt = 1; ; attempt++)
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == "42501" && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
         }
         if (ownsMedia && Directory.Exists(MediaRoot))
             Directory.Delete(MediaRoot, recursive: true);

@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<Download> Downloads => Set<Download>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -20,6 +20,11 @@ public static class PersistenceSetup
             ),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
         };
+        services.AddSingleton(
+            configuration.GetSection(HousekeepingOptions.Section).Get<HousekeepingOptions>() ?? new()
+        );
+        services.AddSingleton<Housekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         return services;
     }
 

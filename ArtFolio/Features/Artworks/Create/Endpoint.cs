@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Create;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationQueue notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationOutbox notifications, TimeProvider clock)
     : Endpoint<Request, Created<ArtworkResponse>>
 {
     public override void Configure()
@@ -68,6 +68,13 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationQue
         };
         artwork.Tags.AddRange(Rules.NormalizeTags(request.Tags).Select(t => new ArtworkTag { Name = t }));
         db.Artworks.Add(artwork);
+        notifications.ToFollowers(
+            db,
+            NotificationTypes.NewArtwork,
+            artwork.ArtistId,
+            artwork.Id,
+            $"{User.Identity!.Name} posted “{artwork.Title}”"
+        );
 
         try
         {
@@ -80,12 +87,6 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationQue
             throw;
         }
 
-        await notifications.ToFollowersAsync(
-            NotificationTypes.NewArtwork,
-            artwork.ArtistId,
-            artwork.Id,
-            $"{User.Identity!.Name} posted “{artwork.Title}”"
-        );
         var response = await db
             .Artworks.Where(a => a.Id == artwork.Id)
             .Select(ArtworkResponse.Projection(db, artwork.ArtistId))

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Create;
 
-public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, TimeProvider clock)
     : Endpoint<Request, Results<Created<CommentResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -48,6 +48,14 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, T
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Comments.Add(comment);
+            notifications.ToUser(
+                db,
+                NotificationTypes.Comment,
+                me,
+                artwork.ArtistId,
+                request.Id,
+                $"{User.Identity!.Name} commented on “{artwork.Title}”"
+            );
             await db.SaveChangesAsync(cancellationToken);
             await db
                 .Artworks.Where(a => a.Id == request.Id)
@@ -58,13 +66,6 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, T
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await notifications.ToUserAsync(
-            NotificationTypes.Comment,
-            me,
-            artwork.ArtistId,
-            request.Id,
-            $"{User.Identity!.Name} commented on “{artwork.Title}”"
-        );
         var response = await db
             .Comments.Where(c => c.Id == comment.Id)
             .Select(CommentResponse.Projection(me))

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Follows.Follow;
 
-public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, TimeProvider clock)
     : Endpoint<Request, Results<Ok<FollowResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -41,18 +41,20 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, T
             cancellationToken
         );
         if (inserted == 1)
+        {
             await FollowTarget.MoveCountersAsync(db, me, followee!.Value, +1, cancellationToken);
-        var count = await FollowTarget.FollowerCountAsync(db, followee!.Value, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        if (inserted == 1)
-            await notifications.ToUserAsync(
+            notifications.ToUser(
+                db,
                 NotificationTypes.NewFollower,
                 me,
                 followee.Value,
                 null,
                 $"{User.Identity!.Name} started following you"
             );
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var count = await FollowTarget.FollowerCountAsync(db, followee!.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new FollowResponse(true, count));
     }
 }

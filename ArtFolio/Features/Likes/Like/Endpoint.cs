@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Likes.Like;
 
-public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, TimeProvider clock)
     : Endpoint<Request, Results<Ok<LikeResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -47,20 +47,23 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications, T
             await db
                 .Artworks.Where(a => a.Id == request.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount + 1), cancellationToken);
-        var count = await db
-            .Artworks.Where(a => a.Id == request.Id)
-            .Select(a => a.LikeCount)
-            .SingleAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
         if (inserted == 1)
-            await notifications.ToUserAsync(
+        {
+            notifications.ToUser(
+                db,
                 NotificationTypes.Like,
                 me,
                 artwork.ArtistId,
                 request.Id,
                 $"{User.Identity!.Name} liked “{artwork.Title}”"
             );
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var count = await db
+            .Artworks.Where(a => a.Id == request.Id)
+            .Select(a => a.LikeCount)
+            .SingleAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new LikeResponse(true, count));
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Notifications.Broadcast;
 
-public sealed class Endpoint(AppDbContext db, NotificationQueue notifications) : Endpoint<Request, Accepted<Response>>
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications) : Endpoint<Request, Accepted<Response>>
 {
     public override void Configure()
     {
@@ -26,7 +26,8 @@ public sealed class Endpoint(AppDbContext db, NotificationQueue notifications) :
     {
         var me = User.UserId();
         var recipients = await db.Follows.CountAsync(f => f.FolloweeId == me, cancellationToken);
-        await notifications.ToFollowersAsync(NotificationTypes.Broadcast, me, null, request.Message!.Trim());
+        notifications.ToFollowers(db, NotificationTypes.Broadcast, me, null, request.Message!.Trim());
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, new Response(recipients));
     }
 }

@@ -1,0 +1,193 @@
+using System.Net;
+using ArtFolio.Domain;
+using ArtFolio.Features.Notifications;
+using ArtFolio.Infrastructure.Outbox;
+using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Tests.Features.Artworks;
+using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArtFolio.Tests.Features.Notifications;
+
+using DeleteArtwork = ArtFolio.Features.Artworks.Delete;
+using Follow = ArtFolio.Features.Follows.Follow;
+using Like = ArtFolio.Features.Likes.Like;
+
+/// <summary>
+/// Notifications go through an outbox written with the change that causes them: what a request
+/// accepted is delivered even if the process dies before dispatching it.
+/// </summary>
+public sealed class OutboxTests
+{
+    private static readonly Dictionary<string, string?> NotDispatching = new() { ["Outbox:Dispatch"] = "false" };
+    private static readonly Dictionary<string, string?> Dispatching = new() { ["Outbox:Dispatch"] = "true" };
+
+    private static Task<int> NotificationsOfAsync(TestApp app, Guid userId, string type) =>
+        app.QueryAsync(d => d.Notifications.CountAsync(n => n.RecipientId == userId && n.Type == type));
+
+    [Theory, AllDatabases]
+    public async Task What_was_accepted_before_the_process_died_is_delivered_after_restart(Db db)
+    {
+        await using var crashed = await TestApp.StartAsync(db, NotDispatching);
+        var alice = await crashed.CreateUserAsync("alice");
+        var bob = await crashed.CreateUserAsync("bob");
+        (
+            await bob.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = alice.Username })
+        ).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await alice.CreateArtworkAsync("Posted just before the crash");
+
+        // Committed with the follow and the upload, and not yet dispatched.
+        (await crashed.QueryAsync(d => d.Outbox.CountAsync(m => m.DispatchedAt == null))).ShouldBe(2);
+        (await NotificationsOfAsync(crashed, bob.Id, NotificationTypes.NewArtwork)).ShouldBe(0);
+        crashed.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        await using var restarted = crashed.StartSibling(Dispatching);
+
+        (
+            await TestApp.EventuallyAsync(
+                () => NotificationsOfAsync(restarted, bob.Id, NotificationTypes.NewArtwork),
+                n => n > 0
+            )
+        ).ShouldBe(1);
+        (
+            await TestApp.EventuallyAsync(
+                () => NotificationsOfAsync(restarted, alice.Id, NotificationTypes.NewFollower),
+                n => n > 0
+            )
+        ).ShouldBe(1);
+        var outbox = await restarted.QueryAsync(d => d.Outbox.AsNoTracking().ToListAsync());
+        outbox.ShouldAllBe(m => m.DispatchedAt != null && m.Attempts == 1 && m.LastError == null);
+    }
+
+    [Theory, AllDatabases]
+    public async Task An_artwork_deleted_before_its_news_went_out_is_a_quiet_no_op(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, NotDispatching);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        await bob.Client.POSTAsync<Follow.Endpoint, Follow.Request>(new() { Username = alice.Username });
+        var artwork = await alice.CreateArtworkAsync("Gone before anyone heard");
+        await alice.Client.DELETEAsync<DeleteArtwork.Endpoint, DeleteArtwork.Request>(new() { Id = artwork.Id });
+
+        await using var dispatcher = app.StartSibling(Dispatching);
+        var outbox = await TestApp.EventuallyAsync(
+            () => dispatcher.QueryAsync(d => d.Outbox.AsNoTracking().ToListAsync()),
+            messages => messages.All(m => m.DispatchedAt != null)
+        );
+
+        // Handled once, without an error or a retry; only the follow produced a notification.
+        outbox.ShouldAllBe(m => m.DispatchedAt != null && m.Attempts == 1 && m.LastError == null);
+        (await NotificationsOfAsync(dispatcher, bob.Id, NotificationTypes.NewArtwork)).ShouldBe(0);
+        (await NotificationsOfAsync(dispatcher, alice.Id, NotificationTypes.NewFollower)).ShouldBe(1);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_message_that_fails_is_kept_and_tried_again_later(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, NotDispatching);
+        var message = new OutboxMessage
+        {
+            Topic = "no-such-topic",
+            Payload = "{}",
+            CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            AvailableAt = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        await app.ExecuteAsync(async d =>
+        {
+            d.Outbox.Add(message);
+            await d.SaveChangesAsync();
+        });
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None);
+
+        var kept = await app.QueryAsync(d => d.Outbox.AsNoTracking().SingleAsync(m => m.Id == message.Id));
+        kept.DispatchedAt.ShouldBeNull();
+        kept.Attempts.ShouldBe(1);
+        kept.LastError.ShouldNotBeNull().ShouldContain("no-such-topic");
+        kept.ClaimedUntil.ShouldBeNull();
+        kept.AvailableAt.ShouldBe(message.AvailableAt + OutboxDispatcher.Backoff(1), TimeSpan.FromSeconds(5));
+        // Not due yet: another pass leaves it alone.
+        (
+            await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None)
+        ).ShouldBe(0);
+    }
+
+    /// <summary>Two dispatching instances on one PostgreSQL database deliver each message once.</summary>
+    [PostgresFact]
+    public async Task Two_dispatching_instances_deliver_each_notification_once()
+    {
+        await using var app = await TestApp.StartAsync(Db.Postgres, NotDispatching);
+        var alice = await app.CreateUserAsync("alice");
+        var artwork = await alice.CreateArtworkAsync();
+        const int likers = 30;
+        for (var i = 0; i < likers; i++)
+        {
+            var fan = await app.CreateUserAsync("fan");
+            await fan.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        }
+
+        await using var first = app.StartSibling(Dispatching);
+        await using var second = app.StartSibling(Dispatching);
+
+        var delivered = await TestApp.EventuallyAsync(
+            () => NotificationsOfAsync(app, alice.Id, NotificationTypes.Like),
+            n => n >= likers,
+            seconds: 20
+        );
+        await Task.Delay(1500); // a duplicate would land now
+        delivered.ShouldBe(likers);
+        (await NotificationsOfAsync(app, alice.Id, NotificationTypes.Like)).ShouldBe(likers);
+        (await app.QueryAsync(d => d.Outbox.CountAsync(m => m.DispatchedAt == null))).ShouldBe(0);
+    }
+
+    [Theory, AllDatabases]
+    public async Task Housekeeping_purges_what_can_no_longer_be_used_and_keeps_the_rest(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, NotDispatching);
+        var alice = await app.CreateUserAsync("alice"); // an open session with a live refresh token
+        var bob = await app.CreateUserAsync("bob");
+        await bob.Client.POSTAsync<ArtFolio.Features.Auth.LogoutAll.Endpoint, EmptyRequest>(EmptyRequest.Instance);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.ExecuteAsync(async d =>
+        {
+            d.Outbox.AddRange(
+                new OutboxMessage
+                {
+                    Topic = "x",
+                    Payload = "{}",
+                    CreatedAt = now,
+                    AvailableAt = now,
+                    DispatchedAt = now,
+                },
+                new OutboxMessage
+                {
+                    Topic = "x",
+                    Payload = "{}",
+                    CreatedAt = now,
+                    AvailableAt = now,
+                    LastError = "failing",
+                }
+            );
+            await d.SaveChangesAsync();
+        });
+
+        app.Clock.Advance(TimeSpan.FromDays(8)); // past the week ended sessions and dispatched messages are kept
+        var purged = await app.Services.GetRequiredService<Housekeeping>().PurgeAsync(CancellationToken.None);
+
+        purged.Sessions.ShouldBeGreaterThanOrEqualTo(1);
+        purged.OutboxMessages.ShouldBe(1);
+        (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == bob.Id))).ShouldBe(0);
+        (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id))).ShouldBe(1);
+        (await app.QueryAsync(d => d.Outbox.SingleAsync())).LastError.ShouldBe("failing"); // undelivered: kept
+
+        app.Clock.Advance(TimeSpan.FromDays(7)); // alice's refresh token (14 days) has now expired too
+        purged = await app.Services.GetRequiredService<Housekeeping>().PurgeAsync(CancellationToken.None);
+
+        purged.RefreshTokens.ShouldBeGreaterThanOrEqualTo(1);
+        (await app.QueryAsync(d => d.RefreshTokens.CountAsync(t => t.Session.UserId == alice.Id))).ShouldBe(0);
+        (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id))).ShouldBe(0);
+    }
+}

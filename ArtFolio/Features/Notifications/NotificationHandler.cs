@@ -1,0 +1,133 @@
+using System.Text.Json;
+using ArtFolio.Domain;
+using ArtFolio.Features.Users;
+using ArtFolio.Infrastructure.Outbox;
+using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Realtime;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ArtFolio.Features.Notifications;
+
+/// <summary>
+/// Delivers one notification event from the outbox: finds the recipients (every follower, in batches),
+/// stores their notifications in one transaction, then pushes each one to its recipient's sockets
+/// through the real-time bus. An artwork, actor or recipient deleted meanwhile is a normal case: there
+/// is then nothing (or less) to deliver.
+/// </summary>
+public sealed class NotificationHandler(
+    IServiceScopeFactory scopes,
+    IRealtimeBus bus,
+    TimeProvider clock,
+    IOptions<JsonOptions> json,
+    ILogger<NotificationHandler> logger
+) : IOutboxHandler
+{
+    public const int BatchSize = 500;
+
+    public string Topic => NotificationOutbox.Topic;
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var notification =
+            JsonSerializer.Deserialize<NotificationEvent>(message.Payload)
+            ?? throw new InvalidOperationException("An empty notification event.");
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var actor = await db
+            .Users.Where(u => u.Id == notification.ActorId)
+            .Select(UserSummary.Projection(db))
+            .SingleOrDefaultAsync(cancellationToken);
+        var artworkGone =
+            notification.ArtworkId is { } artworkId
+            && !await db.Artworks.AnyAsync(a => a.Id == artworkId, cancellationToken);
+        if (actor is null || artworkGone)
+        {
+            logger.LogDebug(
+                "Nothing to deliver for a {Type} notification: its actor or artwork is gone",
+                notification.Type
+            );
+            return;
+        }
+
+        var stored = new List<Notification>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await foreach (var recipients in RecipientBatchesAsync(db, notification, cancellationToken))
+                stored.AddRange(await StoreAsync(db, notification, recipients, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await bus.PublishAsync(
+            stored
+                .Select(n => new RealtimeMessage(
+                    n.RecipientId,
+                    JsonSerializer.Serialize(NotificationItem.From(n, actor), json.Value.SerializerOptions)
+                ))
+                .ToList(),
+            cancellationToken
+        );
+    }
+
+    private static async IAsyncEnumerable<List<Guid>> RecipientBatchesAsync(
+        AppDbContext db,
+        NotificationEvent notification,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
+    {
+        if (notification.RecipientId is { } one)
+        {
+            yield return [one];
+            yield break;
+        }
+        // Every follower as of the event, a batch at a time, seeking on the follower id.
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await db
+                .Follows.Where(f =>
+                    f.FolloweeId == notification.ActorId
+                    && f.CreatedAt <= notification.OccurredAt
+                    && f.FollowerId.CompareTo(after) > 0
+                )
+                .OrderBy(f => f.FollowerId)
+                .Select(f => f.FollowerId)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                yield break;
+            yield return batch;
+            after = batch[^1];
+        }
+    }
+
+    private async Task<List<Notification>> StoreAsync(
+        AppDbContext db,
+        NotificationEvent notification,
+        List<Guid> recipients,
+        CancellationToken cancellationToken
+    )
+    {
+        // Recipients that still exist (a follower or the one recipient may have deleted their account).
+        var existing = await db
+            .Users.Where(u => recipients.Contains(u.Id) && u.Id != notification.ActorId)
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = existing
+            .Select(id => new Notification
+            {
+                RecipientId = id,
+                Type = notification.Type,
+                ActorId = notification.ActorId,
+                ArtworkId = notification.ArtworkId,
+                Message = notification.Message,
+                CreatedAt = now,
+            })
+            .ToList();
+        db.Notifications.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return rows;
+    }
+}

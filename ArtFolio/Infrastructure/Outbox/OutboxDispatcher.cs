@@ -1,0 +1,165 @@
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Infrastructure.Outbox;
+
+/// <summary>Does the work of one outbox topic. Throwing means "try again later".</summary>
+public interface IOutboxHandler
+{
+    string Topic { get; }
+
+    Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Whether this instance dispatches. Off on instances that should only answer requests.</summary>
+    public bool Dispatch { get; set; } = true;
+
+    /// <summary>How often to look when no commit has signalled (another instance's writes, retries).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claimed message is this instance's; a crashed instance's claims lapse after it.</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int BatchSize { get; set; } = 20;
+}
+
+/// <summary>
+/// Takes committed outbox messages, claims a batch (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>,
+/// so several instances never take the same message), and hands each to its topic's handler. A message
+/// that fails is tried again later, backing off from 2 s to an hour, and kept however often it fails.
+/// Delivery is at least once: a crash after a handler's work and before the message is marked leaves it
+/// to be done again when the claim lapses.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<IOutboxHandler> handlers,
+    OutboxSignal signal,
+    OutboxOptions options,
+    DatabaseOptions database,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger
+) : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxHandler> byTopic = handlers.ToDictionary(h => h.Topic);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Dispatch)
+            return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchBatchAsync(stoppingToken) == options.BatchSize)
+                    continue; // more may be waiting
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The outbox could not be read; trying again shortly");
+            }
+            await signal.WaitAsync(options.PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Claims and handles one batch; returns how many messages it claimed.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(cancellationToken);
+        foreach (var message in claimed)
+            await HandleAsync(message, cancellationToken);
+        return claimed.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due =
+            database.Provider == DatabaseProvider.Postgres
+                ? db.Outbox.FromSql(
+                    $"""
+                    SELECT * FROM outbox
+                    WHERE "DispatchedAt" IS NULL AND "AvailableAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                    ORDER BY "AvailableAt", "Id" LIMIT {options.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """
+                )
+                // SQLite has one writer, and one instance uses it: the transaction is the claim.
+                : db
+                    .Outbox.Where(m =>
+                        m.DispatchedAt == null
+                        && m.AvailableAt <= now
+                        && (m.ClaimedUntil == null || m.ClaimedUntil < now)
+                    )
+                    .OrderBy(m => m.AvailableAt)
+                    .ThenBy(m => m.Id)
+                    .Take(options.BatchSize);
+        var messages = await due.AsNoTracking().ToListAsync(cancellationToken);
+        if (messages.Count > 0)
+        {
+            var ids = messages.Select(m => m.Id).ToList();
+            var until = now + options.ClaimDuration;
+            await db
+                .Outbox.Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                    cancellationToken
+                );
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return messages;
+    }
+
+    private async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        try
+        {
+            if (!byTopic.TryGetValue(message.Topic, out var handler))
+                throw new InvalidOperationException($"No handler for outbox topic '{message.Topic}'.");
+            await handler.HandleAsync(message, cancellationToken);
+            var done = clock.GetUtcNow().UtcDateTime;
+            await db
+                .Outbox.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.DispatchedAt, done).SetProperty(m => m.ClaimedUntil, (DateTime?)null),
+                    CancellationToken.None
+                );
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = message.Attempts + 1;
+            var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+            logger.LogWarning(
+                e,
+                "Outbox message {Id} ({Topic}) failed on attempt {Attempts}; next attempt at {RetryAt:O}",
+                message.Id,
+                message.Topic,
+                attempts,
+                retryAt
+            );
+            var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+            await db
+                .Outbox.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(
+                    s =>
+                        s.SetProperty(m => m.AvailableAt, retryAt)
+                            .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                            .SetProperty(m => m.LastError, error),
+                    CancellationToken.None
+                );
+        }
+    }
+
+    /// <summary>2 s, 4 s, 8 s, ... up to an hour between attempts.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(attempts, 12))));
+}

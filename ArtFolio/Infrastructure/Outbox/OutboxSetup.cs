@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ArtFolio.Infrastructure.Outbox;
+
+public static class OutboxSetup
+{
+    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new();
+        services.AddSingleton(options);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}
