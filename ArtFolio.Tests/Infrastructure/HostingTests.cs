@@ -148,6 +148,31 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task An_empty_body_sent_as_json_to_a_route_only_endpoint_is_no_body()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+
+        // Many clients send Content-Type: application/json on every request, with or without a body.
+        var response = await bob.Client.SendRawAsync<ArtFolio.Features.Follows.Follow.Endpoint>(
+            new StringContent("", Encoding.UTF8, "application/json"),
+            route: new { alice.Username }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        // And with the header alone, no body at all (curl -X POST -H 'Content-Type: application/json').
+        using var bare = new HttpRequestMessage(
+            HttpMethod.Post,
+            TestHttp.UrlOf<ArtFolio.Features.Follows.Follow.Endpoint>(new { alice.Username })
+        );
+        bare.Content = new ByteArrayContent([]);
+        bare.Content.Headers.ContentType = new("application/json");
+        bare.Content.Headers.ContentLength = null;
+        (await bob.Client.SendAsync(bare)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_chunked_body_over_the_limit_is_refused()
     {
         var app = await TestApp.For(Db.Sqlite);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ArtFolio.Infrastructure.Endpoints;
 
@@ -44,6 +45,17 @@ public static class FastEndpointsSetup
 
             config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
             config.Serializer.SerializerErrorsField = UnreadableBody;
+            // An empty body is no body, whatever its Content-Type says (clients often send the header on
+            // every request): the request is bound from the route and query, and validated as usual.
+            config.Serializer.RequestDeserializer = async (request, type, context, cancellationToken) =>
+                request.ContentLength == 0
+                || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false
+                    ? null
+                    : await request.ReadFromJsonAsync(
+                        type,
+                        context?.Options ?? config.Serializer.Options,
+                        cancellationToken
+                    );
             config.Binding.JsonExceptionTransformer = error => JsonBodyErrors.Describe(error, UnreadableBody);
             config.Binding.FailureMessage = (_, name, value) =>
                 $"'{value}' is not a valid value for {JsonNamingPolicy.CamelCase.ConvertName(name)}.";
