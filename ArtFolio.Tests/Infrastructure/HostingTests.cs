@@ -100,14 +100,14 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [InlineData("/api/v1/status", "default-src 'none'")]
-    [InlineData("/api/v1/no-such-thing", "default-src 'none'")]
-    [InlineData("/api/v1/users/me", "default-src 'none'")]
-    [InlineData("/openapi/v1.json", "default-src 'none'")]
-    [InlineData("/swagger/index.html", "script-src 'self'")]
-    public async Task Every_response_carries_the_security_headers(string path, string policy)
+    [AllDatabases("/api/v1/status", "default-src 'none'")]
+    [AllDatabases("/api/v1/no-such-thing", "default-src 'none'")]
+    [AllDatabases("/api/v1/users/me", "default-src 'none'")]
+    [AllDatabases("/openapi/v1.json", "default-src 'none'")]
+    [AllDatabases("/swagger/index.html", "script-src 'self'")]
+    public async Task Every_response_carries_the_security_headers(Db db, string path, string policy)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
 
         var response = await app.Anonymous.GetAsync(path);
 
@@ -116,10 +116,10 @@ public sealed class HostingTests
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain(policy);
     }
 
-    [Fact]
-    public async Task A_problem_written_by_the_exception_handler_keeps_the_security_headers()
+    [Theory, AllDatabases]
+    public async Task A_problem_written_by_the_exception_handler_keeps_the_security_headers(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var user = await app.CreateUserAsync("headers");
         var form = new MultipartFormDataContent
         {
@@ -133,10 +133,10 @@ public sealed class HostingTests
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("default-src 'none'");
     }
 
-    [Fact]
-    public async Task Media_files_keep_their_own_sandboxing_policy()
+    [Theory, AllDatabases]
+    public async Task Media_files_keep_their_own_sandboxing_policy(Db db)
     {
-        var app = await TestApp.For(Db.Sqlite);
+        var app = await TestApp.For(db);
         var artist = await app.CreateUserAsync("headers");
         var artwork = await artist.CreateArtworkAsync();
 
