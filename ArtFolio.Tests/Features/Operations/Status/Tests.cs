@@ -32,7 +32,12 @@ public sealed class Tests
         var file = Path.Combine(Path.GetTempPath(), $"{TestApp.Unique("status")}.db");
         await using var app = await TestApp.StartAsync(
             Db.Sqlite,
-            new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={file};Pooling=False" }
+            new Dictionary<string, string?>
+            {
+                ["Database:ConnectionString"] = $"Data Source={file};Pooling=False",
+                // The outbox dispatcher polls the database, and opening SQLite would create the file again.
+                ["Outbox:Dispatch"] = "false",
+            }
         );
         File.Delete(file);
         Directory.CreateDirectory(file); // a folder where the database file was: SQLite cannot open it
