@@ -1,6 +1,8 @@
 using ArtFolio.Features.Artworks.Popular;
+using ArtFolio.Features.Auth;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.OpenApi;
@@ -19,6 +21,8 @@ services.AddMedia(configuration);
 services.AddRealtime(configuration);
 services.AddOutbox(configuration);
 services.AddNotifications();
+services.AddEmail(configuration);
+services.AddAccounts(configuration);
 services.AddPopularArtworks(configuration);
 services.AddJwtAuth(configuration, builder.Environment);
 services.AddRateLimitPolicies(configuration);

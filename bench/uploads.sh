@@ -20,7 +20,7 @@ dotnet build ArtFolio -c Release -v q -nologo >/dev/null
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port \
   Jwt__SigningKey="bench-signing-key-$(head -c 32 /dev/urandom | base64)" \
   Database__ConnectionString="Data Source=$work/bench.db" Media__LocalPath="$work/media" \
-  RateLimiting__Auth__PermitLimit=1000 \
+  RateLimiting__Auth__PermitLimit=1000 Outbox__Dispatch=false \
     exec env Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
     dotnet "$root/ArtFolio/bin/Release/net10.0/ArtFolio.dll"
 ) >"$work/app.log" 2>&1 &

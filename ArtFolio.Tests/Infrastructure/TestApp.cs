@@ -98,6 +98,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["RateLimiting:Auth:PermitLimit"] = "1000000",
             // BCrypt's cheapest cost: hundreds of accounts are made; the cost itself has its own test.
             ["Passwords:WorkFactor"] = "4",
+            // Mail goes to a real SMTP listener on loopback, shared by every app of the run.
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = FakeSmtpServer.Shared.Port.ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
+            ["Email:Smtp:Security"] = "None",
+            ["App:PublicBaseUrl"] = "https://front.example",
         };
         string? postgresDatabase = null,
             sqliteFile = null;

@@ -16,6 +16,9 @@ public sealed class User
     /// <summary>Lower-case copy of <see cref="Email"/>; the unique index on it makes emails unique case-insensitively on every database.</summary>
     public required string NormalizedEmail { get; set; }
 
+    /// <summary>When the owner proved they read mail at <see cref="Email"/>; null until then, and again after a change.</summary>
+    public DateTime? EmailVerifiedAt { get; set; }
+
     public required string PasswordHash { get; set; }
     public string? DisplayName { get; set; }
     public string? Bio { get; set; }

@@ -27,6 +27,13 @@ public static class Rules
     public static IRuleBuilderOptions<T, string?> ValidNewPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().Length(PasswordMinLength, PasswordMaxLength);
 
+    /// <summary>
+    /// Only present: any other string is checked against the stored hashes and, not found, gets the same
+    /// 400 as an expired or used token, so the answer never says which.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> ValidEmailToken<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty();
+
     private static bool IsEmail(string? email) =>
         email is null
         || MailAddress.TryCreate(email, out var address)

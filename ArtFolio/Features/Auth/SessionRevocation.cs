@@ -11,6 +11,7 @@ public static class SessionRevocation
     public const string Logout = "logout";
     public const string LogoutAll = "logout-all";
     public const string PasswordChanged = "password-changed";
+    public const string PasswordReset = "password-reset";
     public const string TokenReuse = "token-reuse";
 
     /// <summary>

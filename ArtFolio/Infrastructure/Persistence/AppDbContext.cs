@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Download> Downloads => Set<Download>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

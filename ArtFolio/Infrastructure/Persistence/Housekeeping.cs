@@ -16,8 +16,9 @@ public sealed class HousekeepingOptions
 
 /// <summary>
 /// Deletes what can no longer be used: expired refresh tokens, sessions that ended (or whose every
-/// refresh token expired) more than <see cref="HousekeepingOptions.KeepFor"/> ago, and outbox messages
-/// dispatched longer ago than that. Undispatched outbox messages are never deleted. Each statement is
+/// refresh token expired) more than <see cref="HousekeepingOptions.KeepFor"/> ago, outbox messages
+/// dispatched longer ago than that, and email tokens used or expired longer ago than that (kept that
+/// long, they also count towards the hourly email limits). Undispatched outbox messages are never deleted. Each statement is
 /// idempotent, so several instances may run it.
 /// </summary>
 public sealed class Housekeeping(
@@ -28,7 +29,7 @@ public sealed class Housekeeping(
     ILogger<Housekeeping> logger
 ) : BackgroundService
 {
-    public sealed record Purged(int RefreshTokens, int Sessions, int OutboxMessages);
+    public sealed record Purged(int RefreshTokens, int Sessions, int OutboxMessages, int OneTimeTokens);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,6 +72,9 @@ public sealed class Housekeeping(
         var outbox = await db
             .Outbox.Where(m => m.DispatchedAt != null && m.DispatchedAt < before)
             .ExecuteDeleteAsync(cancellationToken);
-        return new Purged(tokens, sessions, outbox);
+        var oneTime = await db
+            .OneTimeTokens.Where(t => t.ExpiresAt < before || (t.ConsumedAt != null && t.ConsumedAt < before))
+            .ExecuteDeleteAsync(cancellationToken);
+        return new Purged(tokens, sessions, outbox, oneTime);
     }
 }

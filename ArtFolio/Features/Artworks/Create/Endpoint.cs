@@ -1,4 +1,5 @@
 using ArtFolio.Domain;
+using ArtFolio.Features.Auth;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
@@ -16,6 +17,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationOut
     public override void Configure()
     {
         Post("artworks");
+        RequireVerifiedEmail.On(Definition);
         AllowFileUploads(dontAutoBindFormData: true);
         RequestBinder(new StreamedFormBinder<Request>());
         Description(endpoint => endpoint.AcceptsUpload<Form>());

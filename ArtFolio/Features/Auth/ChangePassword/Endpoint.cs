@@ -7,8 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.ChangePassword;
 
-public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, Passwords passwords, TimeProvider clock)
-    : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    ActiveSessions sessions,
+    Passwords passwords,
+    AccountTokens resetTokens,
+    TimeProvider clock
+) : Endpoint<Request, Results<NoContent, ValidationProblem, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -52,6 +57,8 @@ public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, Passwords
             now,
             cancellationToken
         );
+        // Reset links sent before the change would undo it: they stop working.
+        await resetTokens.CancelAllAsync(db, userId, Domain.OneTimeToken.ResetPassword, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -8,8 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Register;
 
-public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService tokens, TimeProvider clock)
-    : Endpoint<Request, Results<Created<AuthResponse>, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    Passwords passwords,
+    TokenService tokens,
+    AccountEmails emails,
+    TimeProvider clock
+) : Endpoint<Request, Results<Created<AuthResponse>, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -20,6 +25,9 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
         Summary(s =>
         {
             s.Summary = "Create an account and start a session";
+            s.Description =
+                "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken). "
+                + "A verification email is sent to the address.";
             s.ExampleRequest = new Request
             {
                 Username = "ada",
@@ -28,8 +36,6 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
                 ConfirmPassword = "analytical-engine",
                 DisplayName = "Ada Lovelace",
             };
-            s.Description =
-                "Usernames are stored lower-case; usernames and emails are unique case-insensitively (409 if taken).";
         });
     }
 
@@ -56,6 +62,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
 
         user.PasswordHash = passwords.Hash(request.Password!);
         db.Users.Add(user);
+        emails.SendVerification(db, user);
         var response = db.StartSession(tokens, user, now);
 
         try

@@ -1,4 +1,5 @@
 using ArtFolio.Domain;
+using ArtFolio.Features.Auth;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
@@ -15,6 +16,7 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
     public override void Configure()
     {
         Post("artworks/{id:guid}/comments");
+        RequireVerifiedEmail.On(Definition);
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {

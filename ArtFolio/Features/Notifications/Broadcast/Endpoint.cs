@@ -1,4 +1,5 @@
 using ArtFolio.Domain;
+using ArtFolio.Features.Auth;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
@@ -13,6 +14,7 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications) 
     public override void Configure()
     {
         Post("notifications/broadcast");
+        RequireVerifiedEmail.On(Definition);
         Summary(s =>
         {
             s.Summary = "Send a message to all of the caller's followers";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
@@ -9,8 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Operations.Status;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media, MediaOptions mediaOptions, ILogger<Endpoint> logger)
-    : EndpointWithoutRequest<Results<Ok<Response>, JsonHttpResult<Response>>>
+public sealed class Endpoint(
+    IEmailSender email,
+    AppDbContext db,
+    IMediaStore media,
+    MediaOptions mediaOptions,
+    ILogger<Endpoint> logger
+) : EndpointWithoutRequest<Results<Ok<Response>, JsonHttpResult<Response>>>
 {
     public const string Ok = "OK";
     public const string Degraded = "Degraded";
@@ -42,6 +48,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, MediaOptions me
         {
             ["database"] = await CheckDatabase(db, logger, cancellationToken),
             ["media"] = await CheckMedia(media, mediaOptions, cancellationToken),
+            ["email"] = await CheckEmail(db, email, cancellationToken),
         };
         var overall =
             services.Values.Any(s => s.Status == Error) ? Error
@@ -75,6 +82,36 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, MediaOptions me
             clock.ElapsedMilliseconds,
             healthy ? detail : $"{provider} unavailable"
         );
+    }
+
+    /// <summary>
+    /// Mail is sent in the background and kept when it fails: messages that failed three times or more and
+    /// are still waiting degrade the status (they are retried, and none is dropped).
+    /// </summary>
+    private static async Task<ServiceStatus> CheckEmail(
+        AppDbContext db,
+        IEmailSender sender,
+        CancellationToken cancellationToken
+    )
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var failing = await db
+                .Outbox.Where(m => m.Topic == EmailOutbox.Topic && m.DispatchedAt == null && m.Attempts >= 3)
+                .CountAsync(cancellationToken);
+            return failing == 0
+                ? new ServiceStatus(Ok, clock.ElapsedMilliseconds, sender.Describe())
+                : new ServiceStatus(
+                    Degraded,
+                    clock.ElapsedMilliseconds,
+                    $"{sender.Describe()}; {failing} message(s) failing, kept and retried"
+                );
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ServiceStatus(Error, clock.ElapsedMilliseconds, "unknown: the database is unreachable");
+        }
     }
 
     private static async Task<ServiceStatus> CheckDatabase(

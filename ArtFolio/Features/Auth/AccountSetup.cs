@@ -1,0 +1,18 @@
+using ArtFolio.Features.Auth.ForgotPassword;
+using ArtFolio.Infrastructure.Outbox;
+
+namespace ArtFolio.Features.Auth;
+
+public static class AccountSetup
+{
+    /// <summary>Email verification and password reset: their options, tokens, emails and the reset-request handler.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new());
+        services.AddSingleton(configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new());
+        services.AddSingleton<AccountTokens>();
+        services.AddSingleton<AccountEmails>();
+        services.AddSingleton<IOutboxHandler, ResetRequestHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ArtFolio.Features.Auth.SendVerification;
+
+public sealed record Response(string Message);

@@ -1,0 +1,20 @@
+using ArtFolio.Infrastructure.Outbox;
+
+namespace ArtFolio.Infrastructure.Email;
+
+public static class EmailSetup
+{
+    /// <summary>SMTP when <c>Email:Smtp:Host</c> is set; otherwise .eml files in the pickup directory.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new();
+        services.AddSingleton(options);
+        if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        else
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IOutboxHandler, EmailHandler>();
+        return services;
+    }
+}
