@@ -9,7 +9,7 @@ namespace ArtFolio.Features.Auth;
 /// <summary>
 /// With <c>Accounts:RequireVerifiedEmail</c>, the endpoints that publish something (an upload, a comment,
 /// a broadcast) answer 403 until the caller has verified their email address. Attach it with
-/// <c>RequireVerifiedEmail.On(Definition)</c> in an endpoint's <c>Configure()</c>.
+/// <c>RequireVerifiedEmail.On(Definition)</c> in an endpoint's <c>Configure()</c>, and declare the 403.
 /// </summary>
 public sealed class RequireVerifiedEmail : IGlobalPreProcessor
 {

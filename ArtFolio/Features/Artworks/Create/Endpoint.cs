@@ -20,7 +20,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationOut
         RequireVerifiedEmail.On(Definition);
         AllowFileUploads(dontAutoBindFormData: true);
         RequestBinder(new StreamedFormBinder<Request>());
-        Description(endpoint => endpoint.AcceptsUpload<Form>());
+        Description(endpoint => endpoint.AcceptsUpload<Form>().ProducesProblem(StatusCodes.Status403Forbidden));
         Summary(s =>
         {
             s.Summary = "Upload an artwork (multipart/form-data)";

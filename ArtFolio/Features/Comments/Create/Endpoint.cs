@@ -17,7 +17,9 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
     {
         Post("artworks/{id:guid}/comments");
         RequireVerifiedEmail.On(Definition);
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+        );
         Summary(s =>
         {
             s.Summary = "Comment on an artwork";

@@ -15,6 +15,7 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications) 
     {
         Post("notifications/broadcast");
         RequireVerifiedEmail.On(Definition);
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status403Forbidden));
         Summary(s =>
         {
             s.Summary = "Send a message to all of the caller's followers";
