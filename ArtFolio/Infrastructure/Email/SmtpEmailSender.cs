@@ -32,7 +32,9 @@ public sealed class PickupDirectoryEmailSender(EmailOptions options, ILogger<Pic
         var folder = Path.GetFullPath(options.PickupDirectory);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-        await MimeMessages.From(options, message).WriteToAsync(path, cancellationToken);
+        // Written aside, then renamed: whoever watches the folder never reads half a message.
+        await MimeMessages.From(options, message).WriteToAsync(path + ".part", cancellationToken);
+        File.Move(path + ".part", path);
         logger.LogInformation(
             "Mail to {To} ({Subject}) written to {Path}; its links: {Links}",
             message.To,
