@@ -38,6 +38,20 @@ public sealed class Download
     public DateTime CreatedAt { get; init; }
 }
 
+/// <summary>
+/// A photo from an outside library (Pexels) that a user downloaded: what the server itself looked up
+/// when it was recorded, kept as a JSON snapshot (the photo, its sizes' URLs and its credit).
+/// </summary>
+public sealed class ExternalDownload
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid UserId { get; init; }
+    public required string Source { get; init; }
+    public required string ExternalId { get; init; }
+    public required string Image { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
 public static class NotificationTypes
 {
     public const string NewArtwork = "new_artwork";

@@ -35,7 +35,7 @@ public sealed class Tests
         download.DownloadUrl.ShouldBe(first.ImageUrl);
         (await app.Anonymous.GetAsync(download.DownloadUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
         page!.Items.Select(d => d.ArtworkId).ShouldBe([first.Id, second.Id, first.Id]);
-        page.Items[1].Artwork.Title.ShouldBe("Second");
+        page.Items[1].Artwork!.Title.ShouldBe("Second");
         alices!.Items.ShouldBeEmpty();
     }
 

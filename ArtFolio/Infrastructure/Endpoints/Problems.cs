@@ -112,6 +112,7 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
         {
             RequestRejectedException rejected => (rejected.Status, rejected.Message),
             BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad)),
+            ImageSearch.ImageSearchException search => (search.Status, search.Message),
             Media.MediaStorageException => (
                 StatusCodes.Status502BadGateway,
                 "The media storage did not accept the file; nothing was saved. Try again later."
@@ -125,13 +126,8 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
                 http.Request.Method,
                 http.Request.Path
             );
-        else if (status >= 500)
-            logger.LogError(
-                exception,
-                "Unhandled exception for {Method} {Path}",
-                http.Request.Method,
-                http.Request.Path
-            );
+        else if (status >= 500 && exception is not ImageSearch.ImageSearchException) // that one is logged where it arose
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
         else
             logger.LogInformation(
                 "Rejected {Method} {Path}: {Reason}",
@@ -142,6 +138,9 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
 
         if (http.Response.HasStarted)
             return false;
+        if (exception is ImageSearch.ImageSearchException { RetryAfter: { } wait })
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Problems.WriteAsync(http, status, detail);
         return true;
     }

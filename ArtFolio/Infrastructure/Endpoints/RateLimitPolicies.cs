@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace ArtFolio.Infrastructure.Endpoints;
 
-public sealed class AuthRateLimitOptions
+public sealed class RateLimitOptions
 {
     public int PermitLimit { get; set; } = 10;
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
@@ -15,27 +15,21 @@ public static class RateLimitPolicies
     /// <summary>Login, register and refresh: a fixed window per client address.</summary>
     public const string Auth = "auth";
 
+    /// <summary>Image search: a fixed window per client address, 60 a minute by default (the outside quota is finite).</summary>
+    public const string Images = "images";
+
     public static IServiceCollection AddRateLimitPolicies(
         this IServiceCollection services,
         IConfiguration configuration
     )
     {
-        var auth = configuration.GetSection("RateLimiting:Auth").Get<AuthRateLimitOptions>() ?? new();
+        var auth = configuration.GetSection("RateLimiting:Auth").Get<RateLimitOptions>() ?? new();
+        var images =
+            configuration.GetSection("RateLimiting:Images").Get<RateLimitOptions>() ?? new() { PermitLimit = 60 };
         return services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(
-                Auth,
-                http =>
-                    RateLimitPartition.GetFixedWindowLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = auth.PermitLimit,
-                            Window = auth.Window,
-                            QueueLimit = 0,
-                        }
-                    )
-            );
+            limiter.AddPolicy(Auth, http => PerClient(http, auth));
+            limiter.AddPolicy(Images, http => PerClient(http, images));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
@@ -53,4 +47,15 @@ public static class RateLimitPolicies
             };
         });
     }
+
+    private static RateLimitPartition<string> PerClient(HttpContext http, RateLimitOptions options) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.PermitLimit,
+                Window = options.Window,
+                QueueLimit = 0,
+            }
+        );
 }

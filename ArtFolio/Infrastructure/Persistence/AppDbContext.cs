@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<Download> Downloads => Set<Download>();
+    public DbSet<ExternalDownload> ExternalDownloads => Set<ExternalDownload>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();

@@ -66,7 +66,7 @@ public sealed class Tests
         );
 
         // NetVips brings its own libvips: thumbnails need no system package.
-        Images.IsAvailable.ShouldBeTrue();
+        ArtFolio.Infrastructure.Media.Images.IsAvailable.ShouldBeTrue();
         artwork!.ThumbnailUrl.ShouldNotBe(artwork.ImageUrl);
         var thumbnail = await app.Anonymous.GetByteArrayAsync(artwork.ThumbnailUrl);
         MediaType.Detect(thumbnail).ShouldBe(MediaType.WebP);

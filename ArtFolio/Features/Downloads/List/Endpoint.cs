@@ -1,6 +1,8 @@
+using System.Text.Json;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,50 +18,73 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
         Summary(s =>
         {
             s.Summary = "What the caller downloaded, newest first";
-            s.Description = "Downloads of artworks deleted since are gone with them.";
+            s.Description =
+                "Artwork downloads (source artfolio, with the artwork as it is now) and photos found through image "
+                + "search (source pexels, with the photo and its credit as recorded), together, newest first. "
+                + "Downloads of artworks deleted since are gone with them.";
         });
     }
 
     public override async Task<Ok<Page<Item>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
     {
         var me = User.UserId();
-        var downloads = db.Downloads.AsNoTracking().Where(d => d.UserId == me);
-        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
-        {
-            var at = cursor!.At;
-            downloads = downloads.Where(d => d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(cursor.Id) < 0));
-        }
         var limit = Paging.LimitOf(query);
-        var rows = await downloads
+        Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor);
+
+        // Artwork downloads and outside photos, each read newest first up to one page, merged by time.
+        var artworkDownloads = db.Downloads.AsNoTracking().Where(d => d.UserId == me);
+        var externalDownloads = db.ExternalDownloads.AsNoTracking().Where(d => d.UserId == me);
+        if (cursor is not null)
+        {
+            var at = cursor.At;
+            artworkDownloads = artworkDownloads.Where(d =>
+                d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(cursor.Id) < 0)
+            );
+            externalDownloads = externalDownloads.Where(d =>
+                d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(cursor.Id) < 0)
+            );
+        }
+        var fromArtworks = await artworkDownloads
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Id)
             .Take(limit + 1)
-            .Select(d => new
-            {
-                d.Id,
-                d.ArtworkId,
-                d.CreatedAt,
-            })
+            .Select(d => new Row(d.Id, d.CreatedAt, d.ArtworkId, null))
             .ToListAsync(cancellationToken);
-        var page = Paging.ToPage(rows, limit, d => TimeCursor.Of(d.CreatedAt, d.Id));
+        var fromOutside = await externalDownloads
+            .OrderByDescending(d => d.CreatedAt)
+            .ThenByDescending(d => d.Id)
+            .Take(limit + 1)
+            .Select(d => new Row(d.Id, d.CreatedAt, null, d.Image))
+            .ToListAsync(cancellationToken);
+        var rows = fromArtworks
+            .Concat(fromOutside)
+            .OrderByDescending(r => r.At)
+            .ThenByDescending(r => r.Id)
+            .Take(limit + 1)
+            .ToList();
+        var page = Paging.ToPage(rows, limit, r => TimeCursor.Of(r.At, r.Id));
 
-        // The page's artworks in one more query: two queries a page, whatever its size.
-        var ids = page.Items.Select(d => d.ArtworkId).Distinct().ToList();
+        // The page's artworks in one more query: three queries a page, whatever its size.
+        var ids = page.Items.Where(r => r.ArtworkId is not null).Select(r => r.ArtworkId!.Value).Distinct().ToList();
         var artworks = await db
             .Artworks.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(ArtworkResponse.Projection(db, me))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var items = page
-            .Items.Where(d => artworks.ContainsKey(d.ArtworkId))
-            .Select(d => new Item(
-                d.Id,
-                d.ArtworkId,
-                artworks[d.ArtworkId].ImageUrl,
-                d.CreatedAt,
-                artworks[d.ArtworkId]
-            ))
+            .Items.Select(r =>
+                r.ArtworkId is { } artworkId
+                    ? artworks.TryGetValue(artworkId, out var artwork)
+                        ? new Item(r.Id, Item.ArtFolioSource, artworkId, artwork.ImageUrl, r.At, artwork, null)
+                        : null
+                    : JsonSerializer.Deserialize<ExternalImage>(r.Image!) is { } image
+                        ? new Item(r.Id, image.Source, null, image.Urls.Original, r.At, null, image)
+                        : null
+            )
+            .OfType<Item>()
             .ToList();
         return TypedResults.Ok(new Page<Item>(items, page.NextCursor));
     }
+
+    private sealed record Row(Guid Id, DateTime At, Guid? ArtworkId, string? Image);
 }

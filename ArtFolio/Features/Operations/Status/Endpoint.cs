@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -11,6 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ArtFolio.Features.Operations.Status;
 
 public sealed class Endpoint(
+    PexelsOptions pexels,
+    PexelsQuota pexelsQuota,
     IEmailSender email,
     AppDbContext db,
     IMediaStore media,
@@ -21,6 +24,9 @@ public sealed class Endpoint(
     public const string Ok = "OK";
     public const string Degraded = "Degraded";
     public const string Error = "Error";
+
+    /// <summary>An optional service that is not configured: reported, and no reason to worry.</summary>
+    public const string Disabled = "Disabled";
 
     private static readonly string AppVersion =
         typeof(Endpoint)
@@ -36,7 +42,9 @@ public sealed class Endpoint(
         Summary(s =>
         {
             s.Summary = "Health of the API and the services it depends on";
-            s.Description = "200 when OK or Degraded, 503 when Error. Names no hosts, keys or connection strings.";
+            s.Description =
+                "200 when OK or Degraded, 503 when Error; a service that is not configured is Disabled and does not "
+                + "count. Names no hosts, keys or connection strings.";
         });
     }
 
@@ -49,6 +57,7 @@ public sealed class Endpoint(
             ["database"] = await CheckDatabase(db, logger, cancellationToken),
             ["media"] = await CheckMedia(media, mediaOptions, cancellationToken),
             ["email"] = await CheckEmail(db, email, cancellationToken),
+            ["imageSearch"] = CheckImageSearch(pexels, pexelsQuota),
         };
         var overall =
             services.Values.Any(s => s.Status == Error) ? Error
@@ -75,7 +84,7 @@ public sealed class Endpoint(
         var provider = options.Provider.ToString().ToLowerInvariant();
         var detail =
             options.Provider == MediaProvider.Local
-                ? $"{provider}; thumbnails {(Images.IsAvailable ? "by libvips" : "off (libvips did not load): originals stand in")}"
+                ? $"{provider}; thumbnails {(Infrastructure.Media.Images.IsAvailable ? "by libvips" : "off (libvips did not load): originals stand in")}"
                 : provider;
         return new ServiceStatus(
             healthy ? Ok : Degraded,
@@ -112,6 +121,25 @@ public sealed class Endpoint(
         {
             return new ServiceStatus(Error, clock.ElapsedMilliseconds, "unknown: the database is unreachable");
         }
+    }
+
+    /// <summary>
+    /// Pexels as its last answer left it: the quota remaining and when it resets, never calling it from
+    /// here (the quota is finite). Out of quota after a 429 is Degraded until the reset; no key is Disabled.
+    /// </summary>
+    private static ServiceStatus CheckImageSearch(PexelsOptions options, PexelsQuota quota)
+    {
+        if (!options.IsConfigured)
+            return new ServiceStatus(Disabled, 0, "pexels; not configured (Pexels:ApiKey)");
+        var (limit, remaining, reset, blockedUntil) = quota.Snapshot();
+        var resets = reset is null ? "" : $", resets at {reset.Value.UtcDateTime:O}";
+        if (blockedUntil is not null)
+            return new ServiceStatus(Degraded, 0, $"pexels; quota used up until {blockedUntil.Value.UtcDateTime:O}");
+        return new ServiceStatus(
+            Ok,
+            0,
+            remaining is null ? "pexels; no call made yet" : $"pexels; {remaining} of {limit} requests left{resets}"
+        );
     }
 
     private static async Task<ServiceStatus> CheckDatabase(

@@ -86,3 +86,18 @@ internal sealed class CommunityConfiguration
         notification.HasIndex(n => n.ArtworkId);
     }
 }
+
+internal sealed class ExternalDownloadConfiguration : IEntityTypeConfiguration<ExternalDownload>
+{
+    public void Configure(EntityTypeBuilder<ExternalDownload> download)
+    {
+        download.ToTable("external_downloads");
+        download.HasKey(d => d.Id);
+        download.Property(d => d.Source).HasMaxLength(20);
+        download.Property(d => d.ExternalId).HasMaxLength(40);
+        download.Property(d => d.Image).HasMaxLength(8000);
+        download.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        // A user's downloads, newest first.
+        download.HasIndex(d => new { d.UserId, d.CreatedAt });
+    }
+}

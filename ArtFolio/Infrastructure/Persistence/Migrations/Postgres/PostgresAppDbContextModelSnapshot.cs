@@ -190,6 +190,40 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("downloads", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.ExternalDownload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Image")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("external_downloads", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.Follow", b =>
                 {
                     b.Property<Guid>("FollowerId")
@@ -703,6 +737,15 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Artwork");
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.ExternalDownload", b =>
+                {
+                    b.HasOne("ArtFolio.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.Follow", b =>

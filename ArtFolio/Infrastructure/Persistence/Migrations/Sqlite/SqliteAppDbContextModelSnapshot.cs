@@ -185,6 +185,40 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("downloads", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.ExternalDownload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Image")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("external_downloads", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.Follow", b =>
                 {
                     b.Property<Guid>("FollowerId")
@@ -698,6 +732,15 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Artwork");
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.ExternalDownload", b =>
+                {
+                    b.HasOne("ArtFolio.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.Follow", b =>

@@ -1,0 +1,17 @@
+using ArtFolio.Infrastructure.ImageSearch;
+using FastEndpoints;
+using FluentValidation;
+
+namespace ArtFolio.Features.Downloads.RecordExternal;
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Source)
+            .NotEmpty()
+            .Must(s => string.Equals(s, PexelsClient.Source, StringComparison.OrdinalIgnoreCase))
+            .WithMessage("The source is 'pexels'.");
+        RuleFor(r => r.Id).NotEmpty().MaximumLength(40);
+    }
+}

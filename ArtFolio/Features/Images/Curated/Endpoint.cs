@@ -1,0 +1,47 @@
+using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.ImageSearch;
+using FastEndpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ArtFolio.Features.Images.Curated;
+
+public sealed class Endpoint(PexelsClient pexels) : Endpoint<Query, Ok<ExternalImagePage>>
+{
+    public override void Configure()
+    {
+        Get("images/curated");
+        AllowAnonymous();
+        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Images));
+        Description(endpoint => endpoint.ProducesImageSearchProblems());
+        Summary(s =>
+        {
+            s.Summary = "Pexels' curated photos, a page at a time";
+            s.Description = "Same shape, cache and failures as images/search. " + ImageEndpoints.Credit;
+        });
+    }
+
+    public override async Task<Ok<ExternalImagePage>> ExecuteAsync(Query query, CancellationToken cancellationToken) =>
+        TypedResults.Ok(
+            await pexels.CuratedAsync(
+                query.Page ?? 1,
+                query.PerPage ?? ImageEndpoints.DefaultPerPage,
+                cancellationToken
+            )
+        );
+}
+
+public sealed record Query : IImagePageQuery
+{
+    /// <summary>1 or more (default 1).</summary>
+    [QueryParam]
+    public int? Page { get; init; }
+
+    /// <summary>1 to 80 (default 15).</summary>
+    [QueryParam]
+    public int? PerPage { get; init; }
+}
+
+public sealed class Validator : Validator<Query>
+{
+    public Validator() => this.AddPagingRules();
+}

@@ -1,0 +1,37 @@
+namespace ArtFolio.Infrastructure.ImageSearch;
+
+/// <summary>A photo from an outside library, in our own shape, with the credit its licence asks for.</summary>
+public sealed record ExternalImage(
+    string Id,
+    string Source,
+    int Width,
+    int Height,
+    string? Alt,
+    string? AvgColor,
+    string Photographer,
+    string? PhotographerUrl,
+    string PageUrl,
+    ExternalImageUrls Urls
+);
+
+public sealed record ExternalImageUrls(string Original, string Large, string Medium, string Small, string Tiny);
+
+/// <summary>A page of search or curated results; <c>nextPage</c> is null on the last one.</summary>
+public sealed record ExternalImagePage(
+    IReadOnlyList<ExternalImage> Items,
+    int Page,
+    int PerPage,
+    int Total,
+    int? NextPage
+);
+
+/// <summary>
+/// The outside service could not answer as asked: <see cref="Status"/> is the 4xx/5xx to give the
+/// client (502 for a bad answer, 503 when not configured or out of quota, 504 for a timeout, 404 for a
+/// photo that does not exist), with <see cref="RetryAfter"/> when it is known.
+/// </summary>
+public sealed class ImageSearchException(int status, string detail, TimeSpan? retryAfter = null) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
