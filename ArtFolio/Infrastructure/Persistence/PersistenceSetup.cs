@@ -12,12 +12,17 @@ public static class PersistenceSetup
         services.AddSingleton(options);
         _ = options.Provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<AppDbContext, SqliteAppDbContext>(
-                (provider, db) => Configure(db.UseSqlite(options.ConnectionString), provider)
-            ),
-            DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresAppDbContext>(
-                (provider, db) => Configure(db.UseNpgsql(options.ConnectionString), provider)
-            ),
+            // Pooled: a request rents a context instead of building one (and its services) each time.
+            DatabaseProvider.Sqlite => services
+                .AddDbContextPool<SqliteAppDbContext>(
+                    (provider, db) => Configure(db.UseSqlite(options.ConnectionString), provider)
+                )
+                .AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>()),
+            DatabaseProvider.Postgres => services
+                .AddDbContextPool<PostgresAppDbContext>(
+                    (provider, db) => Configure(db.UseNpgsql(options.ConnectionString), provider)
+                )
+                .AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>()),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
         };
         services.AddSingleton(
