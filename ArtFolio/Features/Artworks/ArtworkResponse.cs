@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using ArtFolio.Domain;
 using ArtFolio.Features.Users;
+using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
 
@@ -31,6 +32,13 @@ public sealed record ArtworkResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? LikedByMe
 )
 {
+    /// <summary>
+    /// The version of this answer for conditional GET: every edit moves <see cref="UpdatedAt"/>; the
+    /// counters, the artist's badge and the caller's own view change without it.
+    /// </summary>
+    public string Version() =>
+        ConditionalGet.Version(Id, UpdatedAt.Ticks, LikeCount, CommentCount, Artist, IsOwner, LikedByMe);
+
     /// <summary>
     /// The projection every artworks query uses: artist and tags come in the same SQL query as the
     /// artwork, so a page costs one query whatever its size.

@@ -7,20 +7,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Get;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<ArtworkResponse>, ProblemHttpResult>>
+public sealed class Endpoint(AppDbContext db)
+    : Endpoint<Request, Results<Ok<ArtworkResponse>, StatusCodeHttpResult, ProblemHttpResult>>
 {
     public override void Configure()
     {
         Get("artworks/{id:guid}");
         AllowAnonymous();
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Description(endpoint =>
+            endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
+        );
         Summary(s =>
         {
             s.Summary = "One artwork";
+            s.Description =
+                "Carries an ETag: sent back in If-None-Match, an unchanged artwork is a 304 with no body. Anonymous "
+                + "answers may be cached for 30 s (Cache-Control: public); answers to a token are private.";
         });
     }
 
-    public override async Task<Results<Ok<ArtworkResponse>, ProblemHttpResult>> ExecuteAsync(
+    public override async Task<Results<Ok<ArtworkResponse>, StatusCodeHttpResult, ProblemHttpResult>> ExecuteAsync(
         Request request,
         CancellationToken cancellationToken
     )
@@ -29,6 +35,10 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Art
             .Artworks.Where(a => a.Id == request.Id)
             .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
             .SingleOrDefaultAsync(cancellationToken);
-        return artwork is null ? ArtworkProblems.NotFound() : TypedResults.Ok(artwork);
+        if (artwork is null)
+            return ArtworkProblems.NotFound();
+        return ConditionalGet.IsNotModified(HttpContext, artwork.Version())
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(artwork);
     }
 }

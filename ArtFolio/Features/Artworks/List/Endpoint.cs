@@ -8,21 +8,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.List;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkResponse>>>
+public sealed class Endpoint(AppDbContext db)
+    : Endpoint<Query, Results<Ok<Page<ArtworkResponse>>, StatusCodeHttpResult>>
 {
     public override void Configure()
     {
         Get("artworks");
         AllowAnonymous();
+        Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
             s.Summary = "Explore artworks: filters, search, sorting and cursor pages";
             s.Description =
-                "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort.";
+                "One SQL query per page, whatever the page size. Pass nextCursor back as cursor, with the same sort."
+                + " Carries an ETag (If-None-Match: 304) and, anonymously, Cache-Control: public, max-age=30.";
         });
     }
 
-    public override async Task<Ok<Page<ArtworkResponse>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    public override async Task<Results<Ok<Page<ArtworkResponse>>, StatusCodeHttpResult>> ExecuteAsync(
+        Query query,
+        CancellationToken cancellationToken
+    )
     {
         var sort = ArtworkSort.All[query.Sort ?? ArtworkSort.Default];
         var artworks = Filter(db.Artworks.AsNoTracking(), query);
@@ -34,7 +40,11 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkR
             .Take(limit + 1)
             .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, limit, sort.CursorAfter));
+        var page = Paging.ToPage(rows, limit, sort.CursorAfter);
+        var version = ConditionalGet.Version([.. page.Items.Select(a => a.Version()), page.NextCursor]);
+        return ConditionalGet.IsNotModified(HttpContext, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(page);
     }
 
     private static IQueryable<Artwork> Filter(IQueryable<Artwork> artworks, Query query)

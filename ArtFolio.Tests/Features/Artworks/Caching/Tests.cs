@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
+
+namespace ArtFolio.Tests.Features.Artworks.Caching;
+
+using Get = ArtFolio.Features.Artworks.Get;
+using Like = ArtFolio.Features.Likes.Like;
+
+/// <summary>Reads carry an ETag, answer 304 to a client that has them, and say who may cache them.</summary>
+public sealed class Tests
+{
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string? etag = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (etag is not null)
+            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        return await client.SendAsync(request);
+    }
+
+    [Theory]
+    [AllDatabases("by id")]
+    [AllDatabases("explore")]
+    public async Task A_read_has_an_etag_a_matching_request_is_304_and_a_change_is_a_new_etag(Db db, string read)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var artwork = await alice.CreateArtworkAsync("Tagged");
+        var url =
+            read == "by id"
+                ? TestHttp.UrlOf<Get.Endpoint>(new { artwork.Id })
+                : TestHttp.UrlOf<ArtFolio.Features.Artworks.List.Endpoint>(query: "limit=5");
+
+        var first = await GetAsync(app.Anonymous, url);
+        var etag = first.Headers.ETag!.ToString();
+        var again = await GetAsync(app.Anonymous, url, etag);
+        await bob.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        var afterLike = await GetAsync(app.Anonymous, url, etag);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (first.Headers.CacheControl!.Public, first.Headers.CacheControl.MaxAge).ShouldBe(
+            (true, TimeSpan.FromSeconds(30))
+        );
+        first.Headers.Vary.ShouldContain("Authorization");
+        again.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await again.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        again.Headers.ETag!.ToString().ShouldBe(etag);
+        afterLike.StatusCode.ShouldBe(HttpStatusCode.OK);
+        afterLike.Headers.ETag!.ToString().ShouldNotBe(etag);
+    }
+
+    [Theory, AllDatabases]
+    public async Task What_depends_on_the_caller_is_private_and_has_its_own_etag(Db db)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        var artwork = await alice.CreateArtworkAsync();
+        var url = TestHttp.UrlOf<Get.Endpoint>(new { artwork.Id });
+
+        var anonymous = await GetAsync(app.Anonymous, url);
+        var owner = await GetAsync(alice.Client, url);
+
+        owner.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (owner.Headers.CacheControl!.Private, owner.Headers.CacheControl.NoCache).ShouldBe((true, true));
+        owner.Headers.ETag!.ToString().ShouldNotBe(anonymous.Headers.ETag!.ToString()); // isOwner differs
+        (await GetAsync(alice.Client, url, owner.Headers.ETag.ToString())).StatusCode.ShouldBe(
+            HttpStatusCode.NotModified
+        );
+    }
+
+    [Theory, AllDatabases]
+    public async Task Writes_and_problems_carry_no_public_cache_control(Db db)
+    {
+        var app = await TestApp.For(db);
+
+        var missing = await GetAsync(app.Anonymous, TestHttp.UrlOf<Get.Endpoint>(new { Id = Guid.CreateVersion7() }));
+
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        missing.Headers.CacheControl?.Public.ShouldNotBe(true);
+        missing.Headers.ETag.ShouldBeNull();
+    }
+}
