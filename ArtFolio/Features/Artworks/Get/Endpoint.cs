@@ -31,10 +31,7 @@ public sealed class Endpoint(AppDbContext db)
         CancellationToken cancellationToken
     )
     {
-        var artwork = await db
-            .Artworks.Where(a => a.Id == request.Id)
-            .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
-            .SingleOrDefaultAsync(cancellationToken);
+        var artwork = await ArtworkResponse.ByIdAsync(db, request.Id, User.UserIdOrNull());
         if (artwork is null)
             return ArtworkProblems.NotFound();
         return ConditionalGet.IsNotModified(HttpContext, artwork.Version())
