@@ -29,19 +29,3 @@ public sealed class Endpoint(PexelsClient pexels) : Endpoint<Query, Ok<ExternalI
             )
         );
 }
-
-public sealed record Query : IImagePageQuery
-{
-    /// <summary>1 or more (default 1).</summary>
-    [QueryParam]
-    public int? Page { get; init; }
-
-    /// <summary>1 to 80 (default 15).</summary>
-    [QueryParam]
-    public int? PerPage { get; init; }
-}
-
-public sealed class Validator : Validator<Query>
-{
-    public Validator() => this.AddPagingRules();
-}

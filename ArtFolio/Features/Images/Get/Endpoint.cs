@@ -25,12 +25,3 @@ public sealed class Endpoint(PexelsClient pexels) : Endpoint<Request, Ok<Externa
     public override async Task<Ok<ExternalImage>> ExecuteAsync(Request request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pexels.PhotoAsync(ExternalImages.IdOf(request.Source, request.Id), cancellationToken));
 }
-
-public sealed record Request
-{
-    [RouteParam]
-    public string Source { get; init; } = "";
-
-    [RouteParam]
-    public string Id { get; init; } = "";
-}
