@@ -22,6 +22,7 @@ public sealed class Tests
     [Theory]
     [AllDatabases("by id")]
     [AllDatabases("explore")]
+    [AllDatabases("profile")]
     public async Task A_read_has_an_etag_a_matching_request_is_304_and_a_change_is_a_new_etag(Db db, string read)
     {
         await using var app = await TestApp.StartAsync(db);

@@ -33,7 +33,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
             .Select(n => (Guid?)n.RecipientId)
             .SingleOrDefaultAsync(cancellationToken);
         if (recipient is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no notification with this request.Id.");
+            return Problems.Result(StatusCodes.Status404NotFound, "There is no notification with this id.");
         if (recipient != User.UserId())
             return Problems.Result(StatusCodes.Status403Forbidden, "Only its recipient can mark a notification read.");
 

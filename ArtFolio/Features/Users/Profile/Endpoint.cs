@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.Profile;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Response>, ProblemHttpResult>>
+public sealed class Endpoint(AppDbContext db)
+    : Endpoint<Request, Results<Ok<Response>, StatusCodeHttpResult, ProblemHttpResult>>
 {
     public const int NewestArtworks = 12;
 
@@ -17,7 +18,9 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Res
     {
         Get("users/{username}");
         AllowAnonymous();
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Description(endpoint =>
+            endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
+        );
         Summary(s =>
         {
             s.Summary = "An artist's public profile with their newest artworks";
@@ -25,7 +28,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Res
         });
     }
 
-    public override async Task<Results<Ok<Response>, ProblemHttpResult>> ExecuteAsync(
+    public override async Task<Results<Ok<Response>, StatusCodeHttpResult, ProblemHttpResult>> ExecuteAsync(
         Request request,
         CancellationToken cancellationToken
     )
@@ -51,7 +54,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Res
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this request.Username.");
+            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
 
         var artworks = await db
             .Artworks.AsNoTracking()
@@ -62,22 +65,37 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Res
             .Select(ArtworkResponse.Projection(db, callerId))
             .ToListAsync(cancellationToken);
 
-        return TypedResults.Ok(
-            new Response(
-                user.Username,
-                user.DisplayName,
-                user.AvatarUrl,
-                user.Bio,
-                user.Location,
-                user.Website,
-                user.CreatedAt,
-                user.ArtworkCount,
-                user.FollowerCount,
-                user.FollowingCount,
-                artworks,
-                user.IsFollowing,
-                user.Id == callerId
-            )
+        var profile = new Response(
+            user.Username,
+            user.DisplayName,
+            user.AvatarUrl,
+            user.Bio,
+            user.Location,
+            user.Website,
+            user.CreatedAt,
+            user.ArtworkCount,
+            user.FollowerCount,
+            user.FollowingCount,
+            artworks,
+            user.IsFollowing,
+            user.Id == callerId
         );
+        var version = ConditionalGet.Version([
+            profile.Username,
+            profile.DisplayName,
+            profile.AvatarUrl,
+            profile.Bio,
+            profile.Location,
+            profile.Website,
+            profile.ArtworkCount,
+            profile.FollowerCount,
+            profile.FollowingCount,
+            profile.IsFollowing,
+            profile.IsMe,
+            .. artworks.Select(a => a.Version()),
+        ]);
+        return ConditionalGet.IsNotModified(HttpContext, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(profile);
     }
 }
