@@ -98,6 +98,42 @@ run_database() { # name, provider, connection string
   row "artwork by id, bearer token (vs anonymous baseline)" "$work/p-auth" "$work/b-id"
   row "explore page of 20" "$work/p-page" "$work/b-page"
   row "non-rotating refresh (vs product's anonymous by id)" "$work/p-refresh" "$work/p-id"
+
+  # Deep pages: the last page of 100 (page N/100), reached by following nextCursor, against page 1.
+  local cursor="" pages=0 next
+  while next=$(curl -sf "http://127.0.0.1:5301/api/v1/artworks?limit=100${cursor:+&cursor=$cursor}" | jq -r '.nextCursor // empty'); [ -n "$next" ]; do
+    cursor=$next; pages=$((pages + 1))
+  done
+  : >"$work/p-first"; : >"$work/p-deep"
+  for _ in 1 2 3; do
+    measure "http://127.0.0.1:5301/api/v1/artworks?limit=100" >>"$work/p-first"
+    measure "http://127.0.0.1:5301/api/v1/artworks?limit=100&cursor=$cursor" >>"$work/p-deep"
+  done
+  printf '| %s | page %s of 100 (p50 %s ms) against page 1 (p50 %s ms) | %.0f | %.0f | | | %.2f (p50 ratio) |\n' "$db" \
+    "$((pages + 1))" "$(awk '{print $2}' "$work/p-deep" | median)" "$(awk '{print $2}' "$work/p-first" | median)" \
+    "$(awk '{print $1}' "$work/p-deep" | median)" "$(awk '{print $1}' "$work/p-first" | median)" \
+    "$(jq -n "$(awk '{print $2}' "$work/p-deep" | median) / $(awk '{print $2}' "$work/p-first" | median)")"
+  # SQL statements per request, from a third instance that logs every command (not measured for speed).
+  (cd "$work" && exec env "${env[@]}" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
+    ASPNETCORE_URLS=http://127.0.0.1:5303 dotnet "$product_dll") >"$work/sql-$1.log" 2>&1 &
+  pids+=($!)
+  wait_for http://127.0.0.1:5303/health/ready
+  local statements=""
+  for read in "by id|/api/v1/artworks/$(head -1 "$work/ids.txt")|" "by id with a token|/api/v1/artworks/$(head -1 "$work/ids.txt")|$token" \
+    "page of 20|/api/v1/artworks?limit=20|" "refresh|/api/v1/auth/refresh|refresh"; do
+    IFS='|' read -r label path extra <<<"$read"
+    sleep 0.3; local mark; mark=$(wc -l <"$work/sql-$1.log")
+    if [ "$extra" = refresh ]; then
+      curl -sf -o /dev/null -X POST "http://127.0.0.1:5303$path" -H 'Content-Type: application/json' -d "{\"refreshToken\":\"$refresh\"}"
+    elif [ -n "$extra" ]; then
+      curl -sf -o /dev/null "http://127.0.0.1:5303$path" -H "Authorization: Bearer $extra"
+    else
+      curl -sf -o /dev/null "http://127.0.0.1:5303$path"
+    fi
+    sleep 0.3
+    statements="$statements $label: $(tail -n +"$((mark + 1))" "$work/sql-$1.log" | grep -c 'Executed DbCommand' || true);"
+  done
+  echo "| $db | SQL statements per request:$statements | | | | | |"
   echo "| $db | product resident memory after the runs | $(awk '/^VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$product/status) | | | | |"
   kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; pids=()
 }
