@@ -24,6 +24,13 @@ public static class ConditionalGet
     }
 
     /// <summary>
+    /// The version of a page of records made of plain values (a record's text lists its values), with
+    /// its cursor: the same items in the same order, the same version.
+    /// </summary>
+    public static string VersionOf<T>(Page<T> page)
+        where T : notnull => Version([.. page.Items.Cast<object?>(), page.NextCursor]);
+
+    /// <summary>
     /// Sets the answer's validators; true when the request's <c>If-None-Match</c> already names this
     /// version, so the caller answers 304 and builds no body.
     /// </summary>

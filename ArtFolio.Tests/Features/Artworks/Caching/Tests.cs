@@ -52,6 +52,41 @@ public sealed class Tests
         afterLike.Headers.ETag!.ToString().ShouldNotBe(etag);
     }
 
+    [Theory]
+    [AllDatabases("comments")]
+    [AllDatabases("directory")]
+    public async Task Comment_and_user_lists_have_etags_that_change_with_them(Db db, string list)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var artwork = await alice.CreateArtworkAsync();
+        var url =
+            list == "comments"
+                ? TestHttp.UrlOf<ArtFolio.Features.Comments.List.Endpoint>(new { artwork.Id })
+                : TestHttp.UrlOf<ArtFolio.Features.Users.List.Endpoint>(query: $"q={alice.Username}");
+
+        var first = await GetAsync(app.Anonymous, url);
+        var etag = first.Headers.ETag!.ToString();
+        var again = await GetAsync(app.Anonymous, url, etag);
+        if (list == "comments")
+            await bob.Client.POSTAsync<
+                ArtFolio.Features.Comments.Create.Endpoint,
+                ArtFolio.Features.Comments.Create.Request
+            >(new() { Id = artwork.Id, Body = "A new comment" });
+        else
+            await bob.Client.POSTAsync<
+                ArtFolio.Features.Follows.Follow.Endpoint,
+                ArtFolio.Features.Follows.Follow.Request
+            >(new() { Username = alice.Username });
+        var changed = await GetAsync(app.Anonymous, url, etag);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        changed.Headers.ETag!.ToString().ShouldNotBe(etag);
+    }
+
     [Theory, AllDatabases]
     public async Task What_depends_on_the_caller_is_private_and_has_its_own_etag(Db db)
     {

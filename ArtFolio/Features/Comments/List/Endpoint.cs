@@ -7,23 +7,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.List;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Page<CommentResponse>>, ProblemHttpResult>>
+public sealed class Endpoint(AppDbContext db)
+    : Endpoint<Query, Results<Ok<Page<CommentResponse>>, StatusCodeHttpResult, ProblemHttpResult>>
 {
     public override void Configure()
     {
         Get("artworks/{id:guid}/comments");
         AllowAnonymous();
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Description(endpoint =>
+            endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
+        );
         Summary(s =>
         {
             s.Summary = "An artwork's comments, oldest first";
         });
     }
 
-    public override async Task<Results<Ok<Page<CommentResponse>>, ProblemHttpResult>> ExecuteAsync(
-        Query query,
-        CancellationToken cancellationToken
-    )
+    public override async Task<
+        Results<Ok<Page<CommentResponse>>, StatusCodeHttpResult, ProblemHttpResult>
+    > ExecuteAsync(Query query, CancellationToken cancellationToken)
     {
         if (!await db.Artworks.AnyAsync(a => a.Id == query.Id, cancellationToken))
             return Artworks.ArtworkProblems.NotFound();
@@ -41,6 +43,9 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Page<
             .Take(limit + 1)
             .Select(CommentResponse.Projection(User.UserIdOrNull()))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, limit, c => TimeCursor.Of(c.CreatedAt, c.Id)));
+        var page = Paging.ToPage(rows, limit, c => TimeCursor.Of(c.CreatedAt, c.Id));
+        return ConditionalGet.IsNotModified(HttpContext, ConditionalGet.VersionOf(page))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(page);
     }
 }

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.List;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<UserSummary>>>
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Page<UserSummary>>, StatusCodeHttpResult>>
 {
     public override void Configure()
     {
         Get("users");
         AllowAnonymous();
+        Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
             s.Summary = "Browse and search artists";
@@ -19,7 +20,10 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<UserSumm
         });
     }
 
-    public override async Task<Ok<Page<UserSummary>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    public override async Task<Results<Ok<Page<UserSummary>>, StatusCodeHttpResult>> ExecuteAsync(
+        Query query,
+        CancellationToken cancellationToken
+    )
     {
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -38,6 +42,9 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<UserSumm
             .Take(limit + 1)
             .Select(UserSummary.Projection(db))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, limit, u => new CursorKey(u.Username)));
+        var page = Paging.ToPage(rows, limit, u => new CursorKey(u.Username));
+        return ConditionalGet.IsNotModified(HttpContext, ConditionalGet.VersionOf(page))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(page);
     }
 }
