@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ArtFolio.Domain;
 
 /// <summary>
@@ -25,4 +27,14 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTime? DispatchedAt { get; set; }
+
+    /// <summary>A message for <paramref name="topic"/>, due at once, carrying <paramref name="payload"/> as JSON.</summary>
+    public static OutboxMessage For<T>(string topic, T payload, DateTime now) =>
+        new()
+        {
+            Topic = topic,
+            Payload = JsonSerializer.Serialize(payload),
+            CreatedAt = now,
+            AvailableAt = now,
+        };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Persistence;
 
@@ -45,13 +44,5 @@ public sealed class NotificationOutbox(TimeProvider clock)
     }
 
     private static void Add(AppDbContext db, NotificationEvent notification) =>
-        db.Outbox.Add(
-            new OutboxMessage
-            {
-                Topic = Topic,
-                Payload = JsonSerializer.Serialize(notification),
-                CreatedAt = notification.OccurredAt,
-                AvailableAt = notification.OccurredAt,
-            }
-        );
+        db.Outbox.Add(OutboxMessage.For(Topic, notification, notification.OccurredAt));
 }

@@ -15,19 +15,8 @@ public sealed class EmailOutbox(TimeProvider clock)
     public const string Topic = "email";
 
     /// <summary>Queues <paramref name="message"/>; it is sent once <paramref name="db"/> saves.</summary>
-    public void Send(AppDbContext db, EmailMessage message)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(
-            new OutboxMessage
-            {
-                Topic = Topic,
-                Payload = JsonSerializer.Serialize(message),
-                CreatedAt = now,
-                AvailableAt = now,
-            }
-        );
-    }
+    public void Send(AppDbContext db, EmailMessage message) =>
+        db.Outbox.Add(OutboxMessage.For(Topic, message, clock.GetUtcNow().UtcDateTime));
 }
 
 public sealed class EmailHandler(IEmailSender sender) : IOutboxHandler

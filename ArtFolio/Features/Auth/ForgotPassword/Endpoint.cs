@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
@@ -34,15 +33,12 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock) : Endpoint<Req
 
     public override async Task<Accepted<Response>> ExecuteAsync(Request request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(
-            new OutboxMessage
-            {
-                Topic = ResetRequestHandler.Topic,
-                Payload = JsonSerializer.Serialize(new ResetRequest(request.Email!.Trim())),
-                CreatedAt = now,
-                AvailableAt = now,
-            }
+            OutboxMessage.For(
+                ResetRequestHandler.Topic,
+                new ResetRequest(request.Email!.Trim()),
+                clock.GetUtcNow().UtcDateTime
+            )
         );
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, new Response(Accepted));
