@@ -151,16 +151,6 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
         {
             StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
             StatusCodes.Status415UnsupportedMediaType => "The request's Content-Type is not supported here.",
-            _ => FindJsonError(bad) is { } json
-                ? $"The request body is not valid JSON{(string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}")}."
-                : "The request is malformed.",
+            _ => "The request is malformed.",
         };
-
-    private static JsonException? FindJsonError(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-            if (exception is JsonException json)
-                return json;
-        return null;
-    }
 }
