@@ -69,23 +69,22 @@ public static partial class TestHttp
         where TEndpoint : IEndpoint
     {
         var (_, route) = Routes[typeof(TEndpoint)];
-        var path = Placeholder()
-            .Replace(
-                route,
-                match =>
-                {
-                    var name = match.Groups["name"].Value;
-                    var value = values
-                        ?.GetType()
-                        .GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                        ?.GetValue(values);
-                    return Uri.EscapeDataString(
-                        value?.ToString() ?? throw new ArgumentException($"No value for route placeholder '{name}'.")
-                    );
-                }
-            );
+        var path = Fill(
+            route,
+            name =>
+                values
+                    ?.GetType()
+                    .GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                    ?.GetValue(values)
+                    ?.ToString()
+                ?? throw new ArgumentException($"No value for route placeholder '{name}'.")
+        );
         return $"/{path.TrimStart('/')}{(query is null ? "" : "?" + query)}";
     }
+
+    /// <summary>A route template (<c>artworks/{id:guid}</c>) with each placeholder replaced by <paramref name="valueOf"/> its name.</summary>
+    public static string Fill(string route, Func<string, string> valueOf) =>
+        Placeholder().Replace(route, match => Uri.EscapeDataString(valueOf(match.Groups["name"].Value)));
 
     public static async Task<ProblemDocument> ReadProblemAsync(this HttpResponseMessage response)
     {

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.RegularExpressions;
 using ArtFolio.Features.Auth;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
@@ -27,7 +26,7 @@ using Refresh = ArtFolio.Features.Auth.Refresh;
 /// An access token stops working the moment its session ends or its account is deleted: 401 with
 /// <c>error="invalid_token"</c>, on every authenticated endpoint and the WebSocket, and nothing changes.
 /// </summary>
-public sealed partial class Tests
+public sealed class Tests
 {
     [Theory, AllDatabases]
     public async Task A_token_of_a_deleted_account_is_refused_everywhere_and_changes_nothing(Db db)
@@ -44,18 +43,17 @@ public sealed partial class Tests
 
         foreach (var (method, path) in AuthenticatedRoutes(app))
         {
-            var url = Placeholder()
-                .Replace(
-                    path,
-                    m =>
-                        m.Groups["name"].Value switch
-                        {
-                            "username" => bob.Username,
-                            "section" => "skills",
-                            "id" => artwork.Id.ToString(),
-                            _ => Guid.CreateVersion7().ToString(),
-                        }
-                );
+            var url = TestHttp.Fill(
+                path,
+                name =>
+                    name switch
+                    {
+                        "username" => bob.Username,
+                        "section" => "skills",
+                        "id" => artwork.Id.ToString(),
+                        _ => Guid.CreateVersion7().ToString(),
+                    }
+            );
             var response = await ghost.Client.SendAsync(Attempt(method, url));
 
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{method} {url}");
@@ -232,7 +230,4 @@ public sealed partial class Tests
                 await d.PortfolioSkills.CountAsync(x => x.UserId == userId),
             }
         );
-
-    [GeneratedRegex(@"\{(?<name>[^}:?]+)[^}]*\}")]
-    private static partial Regex Placeholder();
 }
