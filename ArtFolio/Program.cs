@@ -2,6 +2,7 @@ using ArtFolio.Features.Artworks.Popular;
 using ArtFolio.Features.Auth;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.ImageSearch;
@@ -18,6 +19,7 @@ var configuration = builder.Configuration;
 
 services.AddSingleton(TimeProvider.System);
 services.AddPersistence(configuration);
+services.AddCaching(configuration);
 services.AddMedia(configuration);
 services.AddRealtime(configuration);
 services.AddOutbox(configuration);
@@ -27,6 +29,7 @@ services.AddAccounts(configuration);
 services.AddImageSearch(configuration);
 services.AddPopularArtworks(configuration);
 services.AddJwtAuth(configuration, builder.Environment);
+services.AddTrustedProxies(configuration);
 services.AddRateLimitPolicies(configuration);
 services.AddApiEndpoints();
 services.AddProblems();
@@ -37,6 +40,7 @@ var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

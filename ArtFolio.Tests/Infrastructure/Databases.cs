@@ -53,3 +53,37 @@ public sealed class PostgresFactAttribute : FactAttribute
             Skip = $"needs PostgreSQL: set {AllDatabasesAttribute.PostgresConnectionVariable}";
     }
 }
+
+/// <summary>
+/// A theory that needs Redis (several instances sharing it), run on every database; skipped without
+/// <see cref="TestRedis.Variable"/>.
+/// </summary>
+public sealed class RedisTheoryAttribute : TheoryAttribute
+{
+    public RedisTheoryAttribute()
+    {
+        if (TestRedis.ConnectionString is null)
+            Skip = $"needs Redis: set {TestRedis.Variable}";
+    }
+}
+
+public static class TestRedis
+{
+    public const string Variable = "ARTFOLIO_TEST_REDIS";
+
+    public static string? ConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>Settings for an app on the test Redis, under a key prefix no other test uses.</summary>
+    public static Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:ConnectionString"] = ConnectionString,
+            ["Redis:KeyPrefix"] = $"artfolio-test-{Guid.NewGuid():N}:",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        return settings;
+    }
+}

@@ -33,7 +33,7 @@ public static class SessionRevocation
             s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason),
             cancellationToken
         );
-        sessions.Forget(ids);
+        await sessions.ForgetAsync(ids, CancellationToken.None);
         return revoked;
     }
 }

@@ -58,15 +58,22 @@ public sealed class NotificationHandler(
                 stored.AddRange(await StoreAsync(db, notification, recipients, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
-        await bus.PublishAsync(
-            stored
-                .Select(n => new RealtimeMessage(
-                    n.RecipientId,
-                    JsonSerializer.Serialize(NotificationItem.From(n, actor), json.Value.SerializerOptions)
-                ))
-                .ToList(),
-            cancellationToken
-        );
+        var messages = stored
+            .Select(n => new RealtimeMessage(
+                n.RecipientId,
+                JsonSerializer.Serialize(NotificationItem.From(n, actor), json.Value.SerializerOptions)
+            ))
+            .ToList();
+        try
+        {
+            await bus.PublishAsync(messages, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The notifications are stored: failing the event now would store them twice on its retry. The
+            // push is the live copy only; the list endpoint has them all.
+            logger.LogWarning(e, "Stored {Count} notification(s) but could not push them live", messages.Count);
+        }
     }
 
     private static async IAsyncEnumerable<List<Guid>> RecipientBatchesAsync(

@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,11 +9,14 @@ namespace ArtFolio.Infrastructure.Auth;
 /// Whether the session an access token belongs to is still open: not ended by logout, logout-all,
 /// a password change or refresh-token reuse, and its account not deleted (which deletes the session).
 /// Checked on every authenticated request. An answer is kept per instance for
-/// <see cref="JwtOptions.SessionCheckCacheDuration"/>, so most requests cost a memory lookup; an
-/// instance that ends a session forgets it at once, the others within that duration.
+/// <see cref="JwtOptions.SessionCheckCacheDuration"/>, so most requests cost a memory lookup. The
+/// instance that ends a session forgets it at once; the others are told through Redis when it is
+/// configured, and otherwise stop trusting their answer within that duration.
 /// </summary>
-public sealed class ActiveSessions(IMemoryCache cache, JwtOptions options)
+public sealed class ActiveSessions(IMemoryCache cache, JwtOptions options, Evictions evictions) : IEvictionTarget
 {
+    public string Kind => "session";
+
     public async ValueTask<bool> IsActiveAsync(
         AppDbContext db,
         Guid userId,
@@ -33,11 +37,15 @@ public sealed class ActiveSessions(IMemoryCache cache, JwtOptions options)
         return active;
     }
 
-    /// <summary>Called by whoever ends sessions, so that this instance refuses their tokens at once.</summary>
-    public void Forget(IEnumerable<Guid> sessionIds)
+    /// <summary>Called by whoever ends sessions, so that every instance refuses their tokens at once.</summary>
+    public Task ForgetAsync(IEnumerable<Guid> sessionIds, CancellationToken cancellationToken) =>
+        evictions.EvictAsync(Kind, sessionIds.Select(id => id.ToString()).ToList(), cancellationToken);
+
+    public ValueTask EvictAsync(string key)
     {
-        foreach (var id in sessionIds)
+        if (Guid.TryParse(key, out var id))
             cache.Remove(new CacheKey(id));
+        return ValueTask.CompletedTask;
     }
 
     private readonly record struct CacheKey(Guid SessionId);

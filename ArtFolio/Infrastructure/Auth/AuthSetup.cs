@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -32,6 +33,7 @@ public static class AuthSetup
         services.AddSingleton<TokenService>();
         services.AddMemoryCache();
         services.AddSingleton<ActiveSessions>();
+        services.AddSingleton<IEvictionTarget>(sp => sp.GetRequiredService<ActiveSessions>());
         services.AddSingleton(configuration.GetSection(PasswordOptions.Section).Get<PasswordOptions>() ?? new());
         services.AddSingleton<Passwords>();
 

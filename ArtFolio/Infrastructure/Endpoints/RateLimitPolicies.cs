@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ArtFolio.Infrastructure.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ArtFolio.Infrastructure.Endpoints;
@@ -26,10 +27,13 @@ public static class RateLimitPolicies
         var auth = configuration.GetSection("RateLimiting:Auth").Get<RateLimitOptions>() ?? new();
         var images =
             configuration.GetSection("RateLimiting:Images").Get<RateLimitOptions>() ?? new() { PermitLimit = 60 };
+        var redis = RedisOptions.From(configuration);
+        if (redis.IsConfigured)
+            services.AddRedis(redis).AddSingleton<RedisRateLimits>();
         return services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Auth, http => PerClient(http, auth));
-            limiter.AddPolicy(Images, http => PerClient(http, images));
+            limiter.AddPolicy(Auth, http => PerClient(http, Auth, auth));
+            limiter.AddPolicy(Images, http => PerClient(http, Images, images));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
@@ -48,9 +52,21 @@ public static class RateLimitPolicies
         });
     }
 
-    private static RateLimitPartition<string> PerClient(HttpContext http, RateLimitOptions options) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+    /// <summary>
+    /// Per client address (the proxy's X-Forwarded-For when it is a trusted one): counted in Redis
+    /// across instances when it is configured, otherwise by this instance.
+    /// </summary>
+    private static RateLimitPartition<string> PerClient(HttpContext http, string policy, RateLimitOptions options)
+    {
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var shared = http.RequestServices.GetService<RedisRateLimits>();
+        if (shared is not null)
+            return RateLimitPartition.Get(
+                client,
+                key => shared.Create(policy, key, options.PermitLimit, options.Window)
+            );
+        return RateLimitPartition.GetFixedWindowLimiter(
+            client,
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = options.PermitLimit,
@@ -58,4 +74,5 @@ public static class RateLimitPolicies
                 QueueLimit = 0,
             }
         );
+    }
 }

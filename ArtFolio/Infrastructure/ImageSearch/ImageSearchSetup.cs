@@ -11,7 +11,6 @@ public static class ImageSearchSetup
         var options = configuration.GetSection(PexelsOptions.Section).Get<PexelsOptions>() ?? new();
         services.AddSingleton(options);
         services.AddSingleton<PexelsQuota>();
-        services.AddHybridCache();
         services
             .AddHttpClient<PexelsClient>(client =>
             {

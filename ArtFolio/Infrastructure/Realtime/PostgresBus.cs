@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 
@@ -20,7 +19,7 @@ public sealed class PostgresBus(NpgsqlDataSource dataSource, ConnectionRegistry 
 
     public async Task PublishAsync(IReadOnlyList<RealtimeMessage> messages, CancellationToken cancellationToken)
     {
-        var payloads = Pack(messages);
+        var payloads = RealtimeWire.Pack(messages, MaxPayloadBytes);
         if (payloads.Count == 0)
             return;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -90,39 +89,12 @@ public sealed class PostgresBus(NpgsqlDataSource dataSource, ConnectionRegistry 
     {
         try
         {
-            foreach (var message in JsonSerializer.Deserialize<Packed[]>(payload) ?? [])
-                registry.Deliver(new RealtimeMessage(message.R, message.M));
+            foreach (var message in RealtimeWire.Unpack(payload))
+                registry.Deliver(message);
         }
         catch (JsonException e)
         {
             logger.LogWarning(e, "Ignored a malformed real-time payload");
         }
     }
-
-    /// <summary>JSON arrays of {r, m} pairs, each array under the payload limit.</summary>
-    private static List<string> Pack(IReadOnlyList<RealtimeMessage> messages)
-    {
-        var payloads = new List<string>();
-        var current = new List<Packed>();
-        var size = 2;
-        foreach (var message in messages)
-        {
-            var packed = new Packed(message.RecipientId, message.Json);
-            var length = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(packed)) + 1;
-            if (length + 2 > MaxPayloadBytes)
-                continue; // a single message this large is not ours to send; the list endpoint still has it
-            if (size + length > MaxPayloadBytes)
-            {
-                payloads.Add(JsonSerializer.Serialize(current));
-                (current, size) = ([], 2);
-            }
-            current.Add(packed);
-            size += length;
-        }
-        if (current.Count > 0)
-            payloads.Add(JsonSerializer.Serialize(current));
-        return payloads;
-    }
-
-    private sealed record Packed(Guid R, string M);
 }

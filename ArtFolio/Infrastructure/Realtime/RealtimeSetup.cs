@@ -1,16 +1,28 @@
 using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Redis;
 using Npgsql;
 
 namespace ArtFolio.Infrastructure.Realtime;
 
 public static class RealtimeSetup
 {
-    /// <summary>The bus follows the database: LISTEN/NOTIFY on PostgreSQL (several instances), in process on SQLite.</summary>
+    /// <summary>
+    /// One bus per deployment: Redis pub/sub when Redis is configured, otherwise PostgreSQL
+    /// LISTEN/NOTIFY on PostgreSQL, otherwise in process (one instance on SQLite).
+    /// </summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         var database = DatabaseOptions.From(configuration);
+        var redis = RedisOptions.From(configuration);
         services.AddSingleton<ConnectionRegistry>();
-        if (database.Provider == DatabaseProvider.Postgres)
+        if (redis.IsConfigured)
+        {
+            services.AddRedis(redis);
+            services.AddSingleton<RedisBus>();
+            services.AddSingleton<IRealtimeBus>(sp => sp.GetRequiredService<RedisBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisBus>());
+        }
+        else if (database.Provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
             services.AddSingleton<PostgresBus>();

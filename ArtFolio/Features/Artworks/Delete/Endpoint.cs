@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Delete;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media)
+public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evictions)
     : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
     public override void Configure()
@@ -38,6 +39,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media)
         await db.SaveChangesAsync(cancellationToken);
         // The row is gone first: a file left by a failed delete is garbage, a row without its file is a broken page.
         await media.DeleteAsync(artwork.Media, CancellationToken.None);
+        await evictions.EvictTagAsync(CacheTags.PopularRankings, CancellationToken.None);
         return TypedResults.NoContent();
     }
 }

@@ -1,14 +1,15 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace ArtFolio.Features.Artworks.Popular;
 
-public sealed class Endpoint(AppDbContext db, IMemoryCache cache, PopularOptions options, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions options, TimeProvider clock)
     : Endpoint<Query, Ok<Response>>
 {
     public static readonly IReadOnlyDictionary<string, TimeSpan?> Periods = new Dictionary<string, TimeSpan?>
@@ -28,7 +29,8 @@ public sealed class Endpoint(AppDbContext db, IMemoryCache cache, PopularOptions
             s.Summary = "The most liked artworks of a period";
             s.Description =
                 "period day, week (default), month or all; limit 1 to 100 (default 20). The ranking is cached for "
-                + "Popular:CacheDuration; each caller's likedByMe is read fresh.";
+                + "Popular:CacheDuration (shared by every instance through Redis when configured); the artworks "
+                + "and each caller's likedByMe are read fresh.";
         });
     }
 
@@ -38,14 +40,17 @@ public sealed class Endpoint(AppDbContext db, IMemoryCache cache, PopularOptions
         var limit = query.Limit ?? Paging.DefaultLimit;
         // Only the ranking is shared between callers; the artworks are projected per User below.
         var ranking = await cache.GetOrCreateAsync(
-            (nameof(Popular), period, limit),
-            entry =>
+            $"popular:{period}:{limit}",
+            async token => await RankAsync(db, Periods[period], limit, clock, token),
+            new HybridCacheEntryOptions
             {
-                entry.AbsoluteExpirationRelativeToNow = options.CacheDuration;
-                return RankAsync(db, Periods[period], limit, clock, cancellationToken);
-            }
+                Expiration = options.CacheDuration,
+                LocalCacheExpiration = options.CacheDuration,
+            },
+            [CacheTags.PopularRankings],
+            cancellationToken
         );
-        if (ranking!.Count == 0)
+        if (ranking.Count == 0)
             return TypedResults.Ok(new Response(period, []));
 
         var artworks = await db

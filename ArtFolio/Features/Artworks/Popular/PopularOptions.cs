@@ -14,9 +14,7 @@ public static class PopularSetup
         this IServiceCollection services,
         IConfiguration configuration
     ) =>
-        services
-            .AddMemoryCache()
-            .AddSingleton(
-                configuration.GetSection(PopularOptions.Section).Get<PopularOptions>() ?? new PopularOptions()
-            );
+        services.AddSingleton(
+            configuration.GetSection(PopularOptions.Section).Get<PopularOptions>() ?? new PopularOptions()
+        );
 }

@@ -8,6 +8,7 @@ using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
 
 namespace ArtFolio.Features.Operations.Status;
 
@@ -58,6 +59,7 @@ public sealed class Endpoint(
             ["media"] = await CheckMedia(media, mediaOptions, cancellationToken),
             ["email"] = await CheckEmail(db, email, cancellationToken),
             ["imageSearch"] = CheckImageSearch(pexels, pexelsQuota),
+            ["redis"] = await CheckRedis(TryResolve<IConnectionMultiplexer>(), cancellationToken),
         };
         var overall =
             services.Values.Any(s => s.Status == Error) ? Error
@@ -140,6 +142,34 @@ public sealed class Endpoint(
             0,
             remaining is null ? "pexels; no call made yet" : $"pexels; {remaining} of {limit} requests left{resets}"
         );
+    }
+
+    /// <summary>
+    /// Redis shares caches, rate limits, evictions and the real-time fan-out between instances. Without it
+    /// every instance works alone: limits count per instance and pushes reach only sockets held by the
+    /// instance that sends them. Degraded, since the API itself goes on.
+    /// </summary>
+    private static async Task<ServiceStatus> CheckRedis(
+        IConnectionMultiplexer? redis,
+        CancellationToken cancellationToken
+    )
+    {
+        if (redis is null)
+            return new ServiceStatus(Disabled, 0, "not configured (Redis:ConnectionString): one instance");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return new ServiceStatus(Ok, clock.ElapsedMilliseconds, "shared by the instances");
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return new ServiceStatus(
+                Degraded,
+                clock.ElapsedMilliseconds,
+                "unreachable: each instance counts limits and pushes to its own sockets alone"
+            );
+        }
     }
 
     private static async Task<ServiceStatus> CheckDatabase(

@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
@@ -12,6 +13,7 @@ namespace ArtFolio.Features.Users.DeleteAccount;
 public sealed class Endpoint(
     AppDbContext db,
     ActiveSessions sessions,
+    Evictions evictions,
     Passwords passwords,
     IMediaStore media,
     TimeProvider clock
@@ -77,7 +79,8 @@ public sealed class Endpoint(
             await Counters.RecountAsync(db, touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        sessions.Forget(sessionIds);
+        await sessions.ForgetAsync(sessionIds, CancellationToken.None);
+        await evictions.EvictTagAsync(CacheTags.PopularRankings, CancellationToken.None);
 
         foreach (var file in files)
             await media.DeleteAsync(file, CancellationToken.None);

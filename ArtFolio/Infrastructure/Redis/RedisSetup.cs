@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace ArtFolio.Infrastructure.Redis;
+
+public static class RedisSetup
+{
+    /// <summary>
+    /// One multiplexer for the process, and Redis as the distributed cache (HybridCache's second
+    /// level). The connection is made in the background and re-made after a loss, so an instance
+    /// starts, and serves what does not need Redis, while Redis is away.
+    /// </summary>
+    public static IServiceCollection AddRedis(this IServiceCollection services, RedisOptions options)
+    {
+        // Called by each part that uses Redis; the first call registers it.
+        if (!options.IsConfigured || services.Any(s => s.ServiceType == typeof(IConnectionMultiplexer)))
+            return services;
+        services.AddSingleton(options);
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
+            configuration.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(configuration);
+        });
+        services.AddStackExchangeRedisCache(_ => { });
+        services
+            .AddOptions<RedisCacheOptions>()
+            .Configure<IConnectionMultiplexer>(
+                (cache, redis) =>
+                {
+                    cache.InstanceName = options.KeyPrefix + "cache:";
+                    cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+                }
+            );
+        return services;
+    }
+}
