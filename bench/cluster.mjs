@@ -1,0 +1,214 @@
+// Steps 2 to 4 of the cluster test, against a cluster bench/cluster.sh has started:
+//   2. a notification caused through one instance reaches a WebSocket held by another;
+//   3. the auth rate limit is global: AUTH_LIMIT logins spread by nginx over the instances, then one more, is a 429;
+//   4. SIGKILL of one instance during a write load through nginx: every acknowledged write is stored, the others
+//      kept serving, and only requests in flight on the killed instance failed.
+// Environment: CLUSTER_URL (nginx), INSTANCE_URLS (comma-separated, direct), VICTIM_PID (an instance's process),
+// AUTH_LIMIT (RateLimiting:Auth:PermitLimit of the instances), ACCESS_LOG (nginx's, with the upstream address).
+// Prints one PASS or FAIL line a step and exits non-zero if any failed.
+import http from "node:http";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import WebSocket from "ws";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cluster = process.env.CLUSTER_URL;
+const instances = process.env.INSTANCE_URLS.split(",");
+const victimPid = Number(process.env.VICTIM_PID);
+const authLimit = Number(process.env.AUTH_LIMIT);
+const accessLog = process.env.ACCESS_LOG;
+const image = new Blob([readFileSync(join(root, "postman/sample.png"))], { type: "image/png" });
+const results = [];
+
+function report(step, ok, detail) {
+  results.push(ok);
+  console.log(`${ok ? "PASS" : "FAIL"} step ${step}: ${detail}`);
+}
+
+async function call(base, method, path, token, body) {
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
+  const response = await fetch(`${base}/api/v1/${path}`, {
+    method,
+    headers,
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = (response.headers.get("content-type") ?? "").includes("json");
+  return { status: response.status, body: json && text ? JSON.parse(text) : text };
+}
+
+async function must(base, method, path, token, body) {
+  const { status, body: json } = await call(base, method, path, token, body);
+  if (status >= 400) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+let counter = 0;
+async function register(base, prefix) {
+  const name = `${prefix}${(counter++).toString(36)}_${process.pid.toString(36)}`;
+  const auth = await must(base, "POST", "auth/register", null, {
+    username: name,
+    email: `${name}@example.com`,
+    password: "cluster-password",
+    confirmPassword: "cluster-password",
+  });
+  return { name, token: auth.accessToken };
+}
+
+async function upload(base, artist, title) {
+  const form = new FormData();
+  form.append("image", image, "cluster.png");
+  form.append("title", title);
+  form.append("category", "cluster");
+  return must(base, "POST", "artworks", artist.token, form);
+}
+
+function openSocket(base, token) {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${base.replace("http", "ws")}/api/v1/notifications/ws?access_token=${token}`);
+    socket.on("open", () => resolve(socket));
+    socket.on("error", reject);
+  });
+}
+
+function nextPush(socket, type, seconds) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), seconds * 1000);
+    socket.on("message", (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.type !== type) return;
+      clearTimeout(timer);
+      resolve(message);
+    });
+  });
+}
+
+async function crossInstancePush() {
+  const [held, caused] = [instances[0], instances[1]];
+  const artist = await register(caused, "artist");
+  const fan = await register(caused, "fan");
+  await must(caused, "POST", `users/${artist.name}/follow`, fan.token);
+  const socket = await openSocket(held, fan.token);
+  const push = nextPush(socket, "new_artwork", 10);
+  const started = performance.now();
+  const artwork = await upload(caused, artist, "Across instances");
+  const message = await push;
+  socket.close();
+  report(
+    2,
+    message?.artworkId === artwork.id,
+    message
+      ? `uploaded through ${caused}, pushed to the socket held by ${held} after ${Math.round(performance.now() - started)} ms`
+      : `nothing reached the socket held by ${held} within 10 s`,
+  );
+}
+
+/** A login from another loopback address, so that the client nginx forwards is one no other step used. */
+function loginFrom(localAddress) {
+  const body = JSON.stringify({ username: "nobody_at_all", password: "not-the-password" });
+  const url = new URL(`${cluster}/api/v1/auth/login`);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: "POST", localAddress, agent: false, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode, retryAfter: response.headers["retry-after"] }));
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+async function globalRateLimit() {
+  const client = "127.0.0.2";
+  const statuses = [];
+  for (let i = 0; i < authLimit; i++) statuses.push((await loginFrom(client)).status);
+  const extra = await loginFrom(client);
+  const upstreams = new Set(
+    readFileSync(accessLog, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith(`${client} POST /api/v1/auth/login `))
+      .map((line) => line.split(" ").at(-1)),
+  );
+  const allowed = statuses.filter((s) => s === 401).length;
+  report(
+    3,
+    allowed === authLimit && extra.status === 429 && upstreams.size === instances.length,
+    `${allowed} of ${authLimit} logins answered 401 across ${upstreams.size} instances (${[...upstreams].join(", ")}); ` +
+      `login ${authLimit + 1} answered ${extra.status} with Retry-After ${extra.retryAfter}`,
+  );
+}
+
+async function allComments(artworkId) {
+  const ids = new Set();
+  let cursor = "";
+  do {
+    const page = await must(cluster, "GET", `artworks/${artworkId}/comments?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    for (const comment of page.items) ids.add(comment.id);
+    cursor = page.nextCursor ? encodeURIComponent(page.nextCursor) : "";
+  } while (cursor);
+  return ids;
+}
+
+async function killDuringWrites() {
+  const workers = 16;
+  const seconds = 8;
+  const killAfter = 2500;
+  const artist = await register(cluster, "writer");
+  const artwork = await upload(cluster, artist, "Under load");
+  const acknowledged = [];
+  const failures = [];
+  let killedAt = null;
+  let afterKill = 0;
+  const started = performance.now();
+  const killer = setTimeout(() => {
+    process.kill(victimPid, "SIGKILL");
+    killedAt = performance.now();
+  }, killAfter);
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() - started < seconds * 1000) {
+        const text = `comment ${n++}`;
+        try {
+          const { status, body } = await call(cluster, "POST", `artworks/${artwork.id}/comments`, artist.token, { body: text });
+          if (status === 201) {
+            acknowledged.push(body.id);
+            if (killedAt !== null) afterKill++;
+          } else failures.push(`${status}`);
+        } catch (e) {
+          failures.push(e.cause?.code ?? e.message);
+        }
+      }
+    }),
+  );
+  clearTimeout(killer);
+  const stored = await allComments(artwork.id);
+  const lost = acknowledged.filter((id) => !stored.has(id));
+  const unacknowledged = stored.size - acknowledged.filter((id) => stored.has(id)).length;
+  const ok = killedAt !== null && lost.length === 0 && failures.length <= workers && afterKill > 0;
+  report(
+    4,
+    ok,
+    `${acknowledged.length} writes acknowledged (${afterKill} after the SIGKILL at ${Math.round(killAfter)} ms), ` +
+      `${lost.length} of them missing afterwards; ${failures.length} failed (${[...new Set(failures)].join(", ") || "none"}), ` +
+      `at most ${workers} were in flight; ${unacknowledged} stored without an answer (in flight when killed)`,
+  );
+}
+
+for (const [step, run] of [
+  [2, crossInstancePush],
+  [3, globalRateLimit],
+  [4, killDuringWrites],
+]) {
+  try {
+    await run();
+  } catch (e) {
+    report(step, false, e.stack ?? String(e));
+  }
+}
+process.exit(results.every(Boolean) ? 0 : 1);
