@@ -16,7 +16,8 @@ public static class FollowLists
         Following,
     }
 
-    public static async Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> PageAsync(
+    public static async Task<Results<Ok<Page<UserSummary>>, StatusCodeHttpResult, ProblemHttpResult>> PageAsync(
+        HttpContext http,
         AppDbContext db,
         string username,
         Side side,
@@ -68,7 +69,10 @@ public static class FollowLists
             })
             .ToListAsync(cancellationToken);
         var result = Paging.ToPage(page, limit, r => TimeCursor.Of(r.At, r.Id));
-        return TypedResults.Ok(new Page<UserSummary>(result.Items.Select(r => r.Summary).ToList(), result.NextCursor));
+        var users = new Page<UserSummary>(result.Items.Select(r => r.Summary).ToList(), result.NextCursor);
+        return ConditionalGet.IsNotModified(http, ConditionalGet.VersionOf(users))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(users);
     }
 
     /// <summary>One end of a follow: when it happened and who is listed. Settable members, so EF can compose over it.</summary>

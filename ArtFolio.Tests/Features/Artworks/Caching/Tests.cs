@@ -87,6 +87,73 @@ public sealed class Tests
         changed.Headers.ETag!.ToString().ShouldNotBe(etag);
     }
 
+    [Theory]
+    [AllDatabases("followers")]
+    [AllDatabases("following")]
+    [AllDatabases("feed")]
+    [AllDatabases("notifications")]
+    public async Task Follow_lists_the_feed_and_notifications_have_etags_that_change_with_them(Db db, string list)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        await bob.Client.POSTAsync<ArtFolio.Features.Follows.Follow.Endpoint, ArtFolio.Features.Follows.Follow.Request>(
+            new() { Username = alice.Username }
+        );
+        var (client, url) = list switch
+        {
+            "followers" => (app.Anonymous, $"/api/v1/users/{alice.Username}/followers"),
+            "following" => (app.Anonymous, $"/api/v1/users/{bob.Username}/following"),
+            "feed" => (bob.Client, TestHttp.UrlOf<ArtFolio.Features.Feed.Get.Endpoint>()),
+            _ => (alice.Client, TestHttp.UrlOf<ArtFolio.Features.Notifications.List.Endpoint>()),
+        };
+        if (list == "notifications") // the follow's notification, which the outbox delivers in the background
+            await TestApp.EventuallyAsync(
+                async () =>
+                    (
+                        await alice.Client.GETAsync<
+                            ArtFolio.Features.Notifications.List.Endpoint,
+                            ArtFolio.Features.Notifications.List.Query,
+                            ArtFolio.Features.Notifications.List.Response
+                        >(new())
+                    )
+                        .Result
+                        .UnreadCount,
+                unread => unread > 0
+            );
+
+        var first = await GetAsync(client, url);
+        var etag = first.Headers.ETag!.ToString();
+        var again = await GetAsync(client, url, etag);
+        if (list is "followers" or "following")
+        {
+            var carol = await app.CreateUserAsync("carol");
+            var followed = list == "followers" ? alice : carol;
+            await (list == "followers" ? carol : bob).Client.POSTAsync<
+                ArtFolio.Features.Follows.Follow.Endpoint,
+                ArtFolio.Features.Follows.Follow.Request
+            >(new() { Username = followed.Username });
+        }
+        else if (list == "feed")
+            await alice.CreateArtworkAsync("New for the feed");
+        else
+            await alice.Client.POSTAsync<ArtFolio.Features.Notifications.ReadAll.Endpoint, EmptyRequest>(
+                EmptyRequest.Instance
+            );
+        var changed = await GetAsync(client, url, etag);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await again.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        changed.Headers.ETag!.ToString().ShouldNotBe(etag);
+        var cacheControl = first.Headers.CacheControl!;
+        if (list is "feed" or "notifications")
+            (cacheControl.Private, cacheControl.NoCache).ShouldBe((true, true));
+        else
+            cacheControl.Public.ShouldBeTrue();
+    }
+
     [Theory, AllDatabases]
     public async Task What_depends_on_the_caller_is_private_and_has_its_own_etag(Db db)
     {

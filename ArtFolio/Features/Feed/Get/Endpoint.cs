@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Feed.Get;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkResponse>>>
+public sealed class Endpoint(AppDbContext db)
+    : Endpoint<Query, Results<Ok<Page<ArtworkResponse>>, StatusCodeHttpResult>>
 {
     /// <summary>The feed is the explore listing's "newest" order, limited to followed artists.</summary>
     public static readonly ArtworkSort Order = ArtworkSort.All["newest"];
@@ -16,13 +17,17 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkR
     public override void Configure()
     {
         Get("feed");
+        Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
             s.Summary = "Artworks by the artists the caller follows, newest first";
         });
     }
 
-    public override async Task<Ok<Page<ArtworkResponse>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    public override async Task<Results<Ok<Page<ArtworkResponse>>, StatusCodeHttpResult>> ExecuteAsync(
+        Query query,
+        CancellationToken cancellationToken
+    )
     {
         var me = User.UserId();
         var artworks = db
@@ -36,6 +41,10 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<ArtworkR
             .Take(limit + 1)
             .Select(ArtworkResponse.Projection(db, me))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(rows, limit, Order.CursorAfter));
+        var page = Paging.ToPage(rows, limit, Order.CursorAfter);
+        var version = ConditionalGet.Version([.. page.Items.Select(a => a.Version()), page.NextCursor]);
+        return ConditionalGet.IsNotModified(HttpContext, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(page);
     }
 }

@@ -7,21 +7,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ArtFolio.Features.Follows.Following;
 
 public sealed class Endpoint(AppDbContext db)
-    : Endpoint<FollowListQuery, Results<Ok<Page<UserSummary>>, ProblemHttpResult>>
+    : Endpoint<FollowListQuery, Results<Ok<Page<UserSummary>>, StatusCodeHttpResult, ProblemHttpResult>>
 {
     public override void Configure()
     {
         Get("users/{username}/following");
         AllowAnonymous();
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
+        Description(endpoint =>
+            endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
+        );
         Summary(s =>
         {
             s.Summary = "Whom this user follows, most recent first";
         });
     }
 
-    public override Task<Results<Ok<Page<UserSummary>>, ProblemHttpResult>> ExecuteAsync(
+    public override Task<Results<Ok<Page<UserSummary>>, StatusCodeHttpResult, ProblemHttpResult>> ExecuteAsync(
         FollowListQuery query,
         CancellationToken cancellationToken
-    ) => FollowLists.PageAsync(db, query.Username, FollowLists.Side.Following, query, cancellationToken);
+    ) => FollowLists.PageAsync(HttpContext, db, query.Username, FollowLists.Side.Following, query, cancellationToken);
 }

@@ -7,18 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Notifications.List;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Response>>
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Response>, StatusCodeHttpResult>>
 {
     public override void Configure()
     {
         Get("notifications");
+        Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
             s.Summary = "The caller's notifications, newest first, with the unread count";
         });
     }
 
-    public override async Task<Ok<Response>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    public override async Task<Results<Ok<Response>, StatusCodeHttpResult>> ExecuteAsync(
+        Query query,
+        CancellationToken cancellationToken
+    )
     {
         var me = User.UserId();
         var notifications = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
@@ -38,6 +42,10 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Response>>
             .ToListAsync(cancellationToken);
         var page = Paging.ToPage(rows, limit, n => TimeCursor.Of(n.CreatedAt, n.Id));
         var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, cancellationToken);
-        return TypedResults.Ok(new Response(page.Items, page.NextCursor, unread));
+        // A client polling for news gets a 304 until something arrives or is read.
+        var version = ConditionalGet.Version([.. page.Items, page.NextCursor, unread]);
+        return ConditionalGet.IsNotModified(HttpContext, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(new Response(page.Items, page.NextCursor, unread));
     }
 }
