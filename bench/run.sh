@@ -6,7 +6,8 @@
 # the newest 20 artworks, and a non-rotating refresh against the product's own anonymous by-id read.
 # Also: the product's resident memory after the runs. Prints one markdown table.
 # Usage: bash bench/run.sh [artworks, default 10000] [seconds per run, default 5]
-#   Needs: dotnet, curl, jq, wrk (Debian's), and for PostgreSQL the postgresql package (SKIP_POSTGRES=1 skips it).
+#   Needs: dotnet, curl, jq, wrk (Debian's), and for PostgreSQL the postgresql package (SKIP_POSTGRES=1 skips it;
+#   SKIP_SQLITE=1 runs PostgreSQL alone).
 artworks=${1:-10000}
 seconds=${2:-5}
 set -euo pipefail
@@ -141,7 +142,7 @@ run_database() { # name, provider, connection string
 {
   echo "| database | read | product req/s | baseline req/s | p50 ms (product / baseline) | p99 ms | ratio |"
   echo "|---|---|---|---|---|---|---|"
-  run_database SQLite Sqlite "Data Source=$work/bench.db"
+  [ -n "${SKIP_SQLITE:-}" ] || run_database SQLite Sqlite "Data Source=$work/bench.db"
   if [ -z "${SKIP_POSTGRES:-}" ]; then
     if ! [ -x /usr/lib/postgresql/15/bin/postgres ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Artworks;
 
@@ -89,25 +90,28 @@ public abstract record ArtworkSort(string Name, bool Descending)
 
         public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, ArtworkCursor cursor)
         {
-            // key > k || (key == k && id > i), mirrored when descending. Guid.CompareTo becomes a plain
-            // comparison of the id column in SQL.
+            // key <= k && (key < k || id < i), mirrored when ascending: the same rows as
+            // key < k || (key == k && id < i), written so that the first term bounds an index range even
+            // in a plan made before the values are known (PostgreSQL's generic plan for a prepared
+            // statement would otherwise scan the index from the top: page 100 took 7 times page 1).
+            // Guid.CompareTo becomes a plain comparison of the id column in SQL.
             var a = Key.Parameters[0];
             var key = Key.Body;
-            var k = Expression.Constant(FromCursor(cursor.Key), typeof(TKey));
+            var k = QueryParameter.Of(FromCursor(cursor.Key));
             var idOrder = Expression.Call(
                 Expression.Property(a, nameof(Artwork.Id)),
                 typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!,
-                Expression.Constant(cursor.Id)
+                QueryParameter.Of(cursor.Id)
             );
             var zero = Expression.Constant(0);
             var beyond = Descending
-                ? Expression.OrElse(
-                    Expression.LessThan(key, k),
-                    Expression.AndAlso(Expression.Equal(key, k), Expression.LessThan(idOrder, zero))
+                ? Expression.AndAlso(
+                    Expression.LessThanOrEqual(key, k),
+                    Expression.OrElse(Expression.LessThan(key, k), Expression.LessThan(idOrder, zero))
                 )
-                : Expression.OrElse(
-                    Expression.GreaterThan(key, k),
-                    Expression.AndAlso(Expression.Equal(key, k), Expression.GreaterThan(idOrder, zero))
+                : Expression.AndAlso(
+                    Expression.GreaterThanOrEqual(key, k),
+                    Expression.OrElse(Expression.GreaterThan(key, k), Expression.GreaterThan(idOrder, zero))
                 );
             return artworks.Where(Expression.Lambda<Func<Artwork, bool>>(beyond, a));
         }

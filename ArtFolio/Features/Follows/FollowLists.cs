@@ -55,7 +55,7 @@ public static class FollowLists
         if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
             var at = cursor!.At;
-            rows = rows.Where(r => r.At < at || (r.At == at && r.Id.CompareTo(cursor.Id) < 0));
+            rows = rows.Where(r => r.At <= at && (r.At < at || r.Id.CompareTo(cursor.Id) < 0));
         }
         var limit = Paging.LimitOf(query);
         var page = await rows.OrderByDescending(r => r.At)

@@ -11,6 +11,11 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 /// The cursor of the lists ordered by a time then an id (comments, downloads, follows,
 /// notifications): the last item's time, in ticks, and its id.
 /// </summary>
+/// <remarks>
+/// Lists seek past it as <c>time &lt;= at &amp;&amp; (time &lt; at || id &lt; cursorId)</c> (mirrored when
+/// ascending), not <c>time &lt; at || (time == at &amp;&amp; ...)</c>: the same rows, but the first term bounds
+/// the index range even in PostgreSQL's generic plan of a prepared statement.
+/// </remarks>
 public sealed record TimeCursor(long Ticks, Guid Id)
 {
     public DateTime At => new(Ticks, DateTimeKind.Utc);

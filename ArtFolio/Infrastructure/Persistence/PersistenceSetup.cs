@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace ArtFolio.Infrastructure.Persistence;
 
@@ -20,7 +21,7 @@ public static class PersistenceSetup
                 .AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>()),
             DatabaseProvider.Postgres => services
                 .AddDbContextPool<PostgresAppDbContext>(
-                    (provider, db) => Configure(db.UseNpgsql(options.ConnectionString), provider)
+                    (provider, db) => Configure(db.UseNpgsql(WithAutoPrepare(options.ConnectionString)), provider)
                 )
                 .AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>()),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
@@ -31,6 +32,20 @@ public static class PersistenceSetup
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string sets it: a statement a connection
+    /// has run twice is prepared there, so the hot reads skip PostgreSQL's parsing and planning.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            return connectionString;
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     // Interceptors registered in DI (the tests' SQL recorder, for one) join every context.

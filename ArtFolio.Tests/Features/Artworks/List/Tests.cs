@@ -152,6 +152,38 @@ public sealed class Tests
     }
 
     [Theory]
+    [AllDatabases("newest")]
+    [AllDatabases("price_asc")]
+    public async Task Every_cursor_runs_the_same_parameterised_sql(Db db, string sort)
+    {
+        var app = await TestApp.For(db);
+        var alice = await app.CreateUserAsync("alice");
+        for (var i = 0; i < 3; i++)
+            await alice.CreateArtworkAsync(price: (10 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var first = (await ListAsync(app.Anonymous, $"artist={alice.Username}&limit=1&sort={sort}")).Body!;
+        var second = (
+            await ListAsync(app.Anonymous, $"artist={alice.Username}&limit=1&sort={sort}&cursor={first.NextCursor}")
+        ).Body!;
+
+        var statements = new List<string>();
+        foreach (var cursor in new[] { first.NextCursor, second.NextCursor })
+        {
+            using var sql = app.Sql.Start();
+            var (response, _) = await ListAsync(
+                app.Anonymous,
+                $"artist={alice.Username}&limit=1&sort={sort}&cursor={cursor}"
+            );
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            statements.AddRange(sql.Commands);
+        }
+
+        // Cursor values are parameters: one SQL text (one cached query, one prepared statement) for every page.
+        statements.Count.ShouldBe(2);
+        statements[1].ShouldBe(statements[0]);
+        statements[0].ShouldNotContain(second.Items[0].Id.ToString(), Case.Insensitive);
+    }
+
+    [Theory]
     [AllDatabases("limit=0", "limit")]
     [AllDatabases("limit=101", "limit")]
     [AllDatabases("sort=random", "sort")]

@@ -34,7 +34,7 @@ public sealed class Endpoint(AppDbContext db)
         if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
         {
             var at = cursor!.At;
-            comments = comments.Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id.CompareTo(cursor.Id) > 0));
+            comments = comments.Where(c => c.CreatedAt >= at && (c.CreatedAt > at || c.Id.CompareTo(cursor.Id) > 0));
         }
         var limit = Paging.LimitOf(query);
         var rows = await comments

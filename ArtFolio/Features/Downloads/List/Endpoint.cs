@@ -38,10 +38,10 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
         {
             var at = cursor.At;
             artworkDownloads = artworkDownloads.Where(d =>
-                d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(cursor.Id) < 0)
+                d.CreatedAt <= at && (d.CreatedAt < at || d.Id.CompareTo(cursor.Id) < 0)
             );
             externalDownloads = externalDownloads.Where(d =>
-                d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(cursor.Id) < 0)
+                d.CreatedAt <= at && (d.CreatedAt < at || d.Id.CompareTo(cursor.Id) < 0)
             );
         }
         var fromArtworks = await artworkDownloads

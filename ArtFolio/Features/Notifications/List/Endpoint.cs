@@ -30,7 +30,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Respo
         {
             var at = cursor!.At;
             notifications = notifications.Where(n =>
-                n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(cursor.Id) < 0)
+                n.CreatedAt <= at && (n.CreatedAt < at || n.Id.CompareTo(cursor.Id) < 0)
             );
         }
         var limit = Paging.LimitOf(query);
