@@ -8,69 +8,18 @@
 // Prints one PASS or FAIL line a step and exits non-zero if any failed.
 import http from "node:http";
 import { readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import WebSocket from "ws";
+import { call, must, register, upload, openSocket } from "./api.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cluster = process.env.CLUSTER_URL;
 const instances = process.env.INSTANCE_URLS.split(",");
 const victimPid = Number(process.env.VICTIM_PID);
 const authLimit = Number(process.env.AUTH_LIMIT);
 const accessLog = process.env.ACCESS_LOG;
-const image = new Blob([readFileSync(join(root, "postman/sample.png"))], { type: "image/png" });
 const results = [];
 
 function report(step, ok, detail) {
   results.push(ok);
   console.log(`${ok ? "PASS" : "FAIL"} step ${step}: ${detail}`);
-}
-
-async function call(base, method, path, token, body) {
-  const headers = token ? { Authorization: `Bearer ${token}` } : {};
-  if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
-  const response = await fetch(`${base}/api/v1/${path}`, {
-    method,
-    headers,
-    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = (response.headers.get("content-type") ?? "").includes("json");
-  return { status: response.status, body: json && text ? JSON.parse(text) : text };
-}
-
-async function must(base, method, path, token, body) {
-  const { status, body: json } = await call(base, method, path, token, body);
-  if (status >= 400) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-let counter = 0;
-async function register(base, prefix) {
-  const name = `${prefix}${(counter++).toString(36)}_${process.pid.toString(36)}`;
-  const auth = await must(base, "POST", "auth/register", null, {
-    username: name,
-    email: `${name}@example.com`,
-    password: "cluster-password",
-    confirmPassword: "cluster-password",
-  });
-  return { name, token: auth.accessToken };
-}
-
-async function upload(base, artist, title) {
-  const form = new FormData();
-  form.append("image", image, "cluster.png");
-  form.append("title", title);
-  form.append("category", "cluster");
-  return must(base, "POST", "artworks", artist.token, form);
-}
-
-function openSocket(base, token) {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${base.replace("http", "ws")}/api/v1/notifications/ws?access_token=${token}`);
-    socket.on("open", () => resolve(socket));
-    socket.on("error", reject);
-  });
 }
 
 function nextPush(socket, type, seconds) {

@@ -6,13 +6,11 @@
 //                                                 goes to one, the sockets are held by the other)
 // Needs: dotnet, node, npm ci (for ws). Seeds through the API, so it takes a minute or two.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import WebSocket from "ws";
+import { join } from "node:path";
+import { root, must, register, upload, openSocket } from "./api.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const followers = Number(process.env.FOLLOWERS ?? 1000);
 const sockets = 20; // followers holding a socket, spread over the whole fan-out
 const rounds = 5;
@@ -47,42 +45,11 @@ async function ready(base) {
   throw new Error(`${base} did not start`);
 }
 
-async function call(base, method, path, token, body) {
-  const headers = token ? { Authorization: `Bearer ${token}` } : {};
-  if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
-  const response = await fetch(`${base}/api/v1/${path}`, {
-    method,
-    headers,
-    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
-
-let counter = 0;
-async function register(base, prefix) {
-  const name = `${prefix}${(counter++).toString(36)}_${process.pid.toString(36)}`;
-  const auth = await call(base, "POST", "auth/register", null, {
-    username: name, email: `${name}@example.com`, password: "bench-password", confirmPassword: "bench-password",
-  });
-  return { name, token: auth.accessToken };
-}
-
 async function inBatches(count, size, make) {
   const all = [];
   for (let i = 0; i < count; i += size) all.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, make))));
   return all;
 }
-
-function open(base, token) {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${base.replace("http", "ws")}/api/v1/notifications/ws?access_token=${token}`);
-    socket.on("open", () => resolve(socket));
-    socket.on("error", reject);
-  });
-}
-
-const image = new Blob([readFileSync(join(root, "postman/sample.png"))], { type: "image/png" });
 
 /** Uploads as the artist and times each socket's new_artwork push from just before the request. */
 async function measure(uploadBase, artist, held) {
@@ -96,12 +63,8 @@ async function measure(uploadBase, artist, held) {
       socket.on("message", onMessage);
     }),
   );
-  const form = new FormData();
-  form.append("image", image, "bench.png");
-  form.append("title", "Benchmark piece");
-  form.append("category", "bench");
   const started = performance.now();
-  await call(uploadBase, "POST", "artworks", artist.token, form);
+  await upload(uploadBase, artist, "Benchmark piece");
   const answered = performance.now() - started;
   const times = (await Promise.all(arrivals)).map((t) => t - started).sort((a, b) => a - b);
   return { answered, first: times[0], last: times[times.length - 1] };
@@ -127,12 +90,12 @@ try {
   const solo = await register(uploadBase, "solo");
   const fans = await inBatches(followers, 8, () => register(uploadBase, "fan"));
   let next = 0;
-  await inBatches(fans.length, 16, () => call(uploadBase, "POST", `users/${star.name}/follow`, fans[next++].token));
+  await inBatches(fans.length, 16, () => must(uploadBase, "POST", `users/${star.name}/follow`, fans[next++].token));
   const lone = await register(uploadBase, "lone");
-  await call(uploadBase, "POST", `users/${solo.name}/follow`, lone.token);
+  await must(uploadBase, "POST", `users/${solo.name}/follow`, lone.token);
   const watchers = Array.from({ length: sockets }, (_, i) => fans[Math.floor((i * fans.length) / sockets)]);
-  const starSockets = await Promise.all(watchers.map((f) => open(socketBase, f.token)));
-  const soloSockets = [await open(socketBase, lone.token)];
+  const starSockets = await Promise.all(watchers.map((f) => openSocket(socketBase, f.token)));
+  const soloSockets = [await openSocket(socketBase, lone.token)];
 
   const star1000 = [], solo1 = [];
   for (let round = 0; round < rounds; round++) {

@@ -7,7 +7,8 @@
 # Also: the product's resident memory after the runs. Prints one markdown table.
 # Usage: bash bench/run.sh [artworks, default 10000] [seconds per run, default 5]
 #   Needs: dotnet, curl, jq, wrk (Debian's), and for PostgreSQL the postgresql package (SKIP_POSTGRES=1 skips it;
-#   SKIP_SQLITE=1 runs PostgreSQL alone).
+#   SKIP_SQLITE=1 runs PostgreSQL alone; POSTGRES_OPTIONS="Max Auto Prepare=64;Auto Prepare Min Usages=2" gives
+#   both apps Npgsql's automatic preparation, which the product turns on by itself and the bare baseline does not).
 artworks=${1:-10000}
 seconds=${2:-5}
 set -euo pipefail
@@ -140,6 +141,8 @@ run_database() { # name, provider, connection string
 }
 
 {
+  # The table is piped through tee, so this block is a subshell: it stops its own apps if a step fails.
+  trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
   echo "| database | read | product req/s | baseline req/s | p50 ms (product / baseline) | p99 ms | ratio |"
   echo "|---|---|---|---|---|---|---|"
   [ -n "${SKIP_SQLITE:-}" ] || run_database SQLite Sqlite "Data Source=$work/bench.db"
@@ -153,7 +156,7 @@ run_database() { # name, provider, connection string
       || su postgres -c "psql -qc \"CREATE ROLE artfolio LOGIN CREATEDB PASSWORD 'artfolio'\""
     name="artfolio_bench_$$"
     su postgres -c "psql -qc 'CREATE DATABASE $name OWNER artfolio'"
-    run_database PostgreSQL Postgres "Host=127.0.0.1;Username=artfolio;Password=artfolio;Database=$name"
+    run_database PostgreSQL Postgres "Host=127.0.0.1;Username=artfolio;Password=artfolio;Database=$name${POSTGRES_OPTIONS:+;$POSTGRES_OPTIONS}"
     su postgres -c "psql -qc 'DROP DATABASE $name WITH (FORCE)'"
   fi
 } | tee "$work/table.md"

@@ -15,7 +15,12 @@ DbDataSource dataSource = postgres
 
 if (args is ["seed", var count])
 {
-    await Seed.RunAsync(dataSource, postgres, int.Parse(count, CultureInfo.InvariantCulture));
+    // The seeder reuses one command with new parameters a row: without automatic preparation, which
+    // inserted the first row's values again when the options asked for it (a duplicate key).
+    var seeding = postgres
+        ? NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 })
+        : dataSource;
+    await Seed.RunAsync(seeding, postgres, int.Parse(count, CultureInfo.InvariantCulture));
     return;
 }
 

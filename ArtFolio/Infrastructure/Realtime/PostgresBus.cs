@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 
 namespace ArtFolio.Infrastructure.Realtime;
@@ -79,22 +78,9 @@ public sealed class PostgresBus(NpgsqlDataSource dataSource, ConnectionRegistry 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        connection.Notification += (_, e) => Deliver(e.Payload);
+        connection.Notification += (_, e) => RealtimeWire.Deliver(e.Payload, registry, logger);
         await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
         await listen.ExecuteNonQueryAsync(cancellationToken);
         return connection;
-    }
-
-    private void Deliver(string payload)
-    {
-        try
-        {
-            foreach (var message in RealtimeWire.Unpack(payload))
-                registry.Deliver(message);
-        }
-        catch (JsonException e)
-        {
-            logger.LogWarning(e, "Ignored a malformed real-time payload");
-        }
     }
 }

@@ -31,9 +31,19 @@ public static class RealtimeWire
         return payloads;
     }
 
-    /// <summary>The messages of one payload; a <see cref="JsonException"/> if it is not one.</summary>
-    public static IEnumerable<RealtimeMessage> Unpack(string payload) =>
-        (JsonSerializer.Deserialize<Packed[]>(payload) ?? []).Select(p => new RealtimeMessage(p.R, p.M));
+    /// <summary>Hands a payload from another instance to the sockets open here; a malformed one is logged and dropped.</summary>
+    public static void Deliver(string payload, ConnectionRegistry registry, ILogger logger)
+    {
+        try
+        {
+            foreach (var message in JsonSerializer.Deserialize<Packed[]>(payload) ?? [])
+                registry.Deliver(new RealtimeMessage(message.R, message.M));
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "Ignored a malformed real-time payload");
+        }
+    }
 
     private sealed record Packed(Guid R, string M);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtFolio.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -33,7 +32,9 @@ public sealed class RedisBus(
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(Channel, (_, payload) => Deliver(payload!));
+            await redis
+                .GetSubscriber()
+                .SubscribeAsync(Channel, (_, payload) => RealtimeWire.Deliver(payload!, registry, logger));
         }
         catch (RedisException e)
         {
@@ -43,17 +44,4 @@ public sealed class RedisBus(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel, null);
-
-    private void Deliver(string payload)
-    {
-        try
-        {
-            foreach (var message in RealtimeWire.Unpack(payload))
-                registry.Deliver(message);
-        }
-        catch (JsonException e)
-        {
-            logger.LogWarning(e, "Ignored a malformed real-time payload");
-        }
-    }
 }
