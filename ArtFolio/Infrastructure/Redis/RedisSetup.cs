@@ -20,6 +20,10 @@ public static class RedisSetup
         {
             var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
             configuration.AbortOnConnectFail = false;
+            // Redis sits in the path of every login (the rate limit): a Redis that hangs should cost a
+            // second before the instance counts alone, not StackExchange.Redis's default five.
+            if (!options.ConnectionString!.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase))
+                configuration.AsyncTimeout = 1000;
             return ConnectionMultiplexer.Connect(configuration);
         });
         services.AddStackExchangeRedisCache(_ => { });
