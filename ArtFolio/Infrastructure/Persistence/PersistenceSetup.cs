@@ -40,9 +40,10 @@ public static class PersistenceSetup
     /// </summary>
     private static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        // "Max Auto Prepare" or "MaxAutoPrepare": whoever sets it, even to 0, keeps their setting.
+        if (connectionString.Replace(" ", "").Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
             return connectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.MaxAutoPrepare = 64;
         builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;

@@ -26,14 +26,8 @@ public sealed class RedisRateLimiter(
         """
     );
 
-    private readonly FixedWindowRateLimiter fallback = new(
-        new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permitLimit,
-            Window = window,
-            QueueLimit = 0,
-        }
-    );
+    // Made on the first failure only: each one runs a replenishment timer, and a healthy Redis never needs it.
+    private FixedWindowRateLimiter? fallback;
     private long lastUsed = Stopwatch.GetTimestamp();
 
     /// <summary>Lets ASP.NET Core drop the limiter of a client that has gone quiet; its count lives on in Redis.</summary>
@@ -78,14 +72,26 @@ public sealed class RedisRateLimiter(
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning(e, "Redis did not answer a rate-limit count; this instance counts alone meanwhile");
-            return await fallback.AcquireAsync(permitCount, cancellationToken);
+            var local = LazyInitializer.EnsureInitialized(
+                ref fallback,
+                () =>
+                    new FixedWindowRateLimiter(
+                        new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = permitLimit,
+                            Window = window,
+                            QueueLimit = 0,
+                        }
+                    )
+            );
+            return await local.AcquireAsync(permitCount, cancellationToken);
         }
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            fallback.Dispose();
+            fallback?.Dispose();
         base.Dispose(disposing);
     }
 
