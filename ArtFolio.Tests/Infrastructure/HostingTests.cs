@@ -29,6 +29,21 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public void A_proxy_network_that_is_not_cidr_stops_the_start_with_its_name()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Proxy:KnownNetworks:0", "10.0.0.0/8");
+            b.UseSetting("Proxy:KnownNetworks:1", "the-load-balancer");
+            b.UseSetting("Database:ConnectionString", $"Data Source={Path.GetTempFileName()}");
+        });
+
+        var error = Should.Throw<InvalidOperationException>(() => factory.Server);
+
+        error.Message.ShouldContain("Proxy:KnownNetworks: 'the-load-balancer'");
+    }
+
+    [Fact]
     public async Task Development_generates_a_key_under_data_and_keeps_it()
     {
         var root = Directory.CreateTempSubdirectory("artfolio-dev-").FullName;

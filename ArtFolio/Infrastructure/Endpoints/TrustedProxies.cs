@@ -12,12 +12,21 @@ public static class TrustedProxies
 {
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        var networks = configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [];
+        // Parsed here, so that a mistyped network stops the start rather than the first request.
+        var networks = (configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+            .Select(network =>
+                System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException(
+                        $"Proxy:KnownNetworks: '{network}' is not a network in CIDR form, such as 172.28.0.0/16."
+                    )
+            )
+            .ToList();
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var network in networks)
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                options.KnownIPNetworks.Add(network);
         });
     }
 
