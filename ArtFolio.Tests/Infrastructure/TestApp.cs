@@ -105,6 +105,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ),
             ["Email:Smtp:Security"] = "None",
             ["App:PublicBaseUrl"] = "https://front.example",
+            // The one-time cleaning of stored media is driven by its own test, batch by batch.
+            ["Media:CleanStoredMedia"] = "false",
         };
         string? postgresDatabase = null,
             sqliteFile = null;

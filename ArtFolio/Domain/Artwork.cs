@@ -24,15 +24,15 @@ public sealed class Artwork
 
     public MediaKind MediaKind { get; init; }
     public required string ContentType { get; init; }
-    public long Bytes { get; init; }
-    public int? Width { get; init; }
-    public int? Height { get; init; }
+    public long Bytes { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
 
     /// <summary>The store's key for the file, to delete it; never shown to clients.</summary>
-    public required string MediaKey { get; init; }
-    public string? ThumbnailKey { get; init; }
-    public required string ImageUrl { get; init; }
-    public required string ThumbnailUrl { get; init; }
+    public required string MediaKey { get; set; }
+    public string? ThumbnailKey { get; set; }
+    public required string ImageUrl { get; set; }
+    public required string ThumbnailUrl { get; set; }
 
     public int LikeCount { get; set; }
     public int CommentCount { get; set; }

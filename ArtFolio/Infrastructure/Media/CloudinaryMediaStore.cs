@@ -50,6 +50,24 @@ public sealed class CloudinaryMediaStore(
             logger.LogWarning("Cloudinary did not destroy {PublicId}: {Result}", media.Key, result?.Result);
     }
 
+    /// <summary>The original as Cloudinary delivers it untransformed, at its secure URL.</summary>
+    public async Task CopyOriginalAsync(MediaRef media, string url, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw new MediaStorageException($"Cloudinary answered {(int)response.StatusCode} for {media.Key}.");
+            await using var target = File.Create(path);
+            await response.Content.CopyToAsync(target, cancellationToken);
+        }
+        catch (Exception e)
+            when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MediaStorageException("Cloudinary could not be reached.", e);
+        }
+    }
+
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
         // The Admin API's ping: authenticated, cheap, and names nothing.

@@ -10,6 +10,10 @@ public interface IMediaStore
     /// <summary>Deletes what <see cref="StoreAsync"/> stored. Deleting what is already gone is not an error.</summary>
     Task DeleteAsync(MediaRef media, CancellationToken cancellationToken);
 
+    /// <summary>Copies the stored original of <paramref name="media"/> (served at <paramref name="url"/>) into a local file.</summary>
+    /// <exception cref="MediaStorageException">It is gone, or the provider failed.</exception>
+    Task CopyOriginalAsync(MediaRef media, string url, string path, CancellationToken cancellationToken);
+
     /// <summary>Whether the provider can take uploads now, for the status endpoint.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace ArtFolio.Infrastructure.Media;
 /// <summary>
 /// Decoding and thumbnails with libvips through NetVips, whose native package brings its own libvips
 /// build (no system package). Where the native library cannot load, <see cref="IsAvailable"/> is false:
-/// uploads are then checked by their headers only, and the original stands in for its thumbnail.
+/// images are then refused (503), since an image that cannot be cleaned of its metadata is not stored.
 /// </summary>
 public static class Images
 {
@@ -18,25 +18,66 @@ public static class Images
     public static bool IsAvailable => Initialised.Value;
 
     /// <summary>
-    /// Whether every pixel of the image decodes (every frame of an animation), failing on the first
-    /// error libvips meets: a truncated file, a damaged chunk, a chunk longer than the file.
+    /// Decodes every pixel of <paramref name="source"/> (every frame of an animation), failing on the first
+    /// error libvips meets (a truncated file, a damaged chunk), and writes it again to
+    /// <paramref name="target"/> in the same format, upright (the EXIF orientation applied) and with no
+    /// metadata but its colour profile: no EXIF (GPS position, camera and serial, owner), XMP or IPTC.
+    /// Returns the cleaned picture's size, or null if it does not decode.
     /// </summary>
-    public static Task<bool> DecodesAsync(string path, MediaType type, CancellationToken cancellationToken) =>
-        WithSlotAsync(
+    public static Task<(int Width, int Height)?> CleanAsync(
+        string source,
+        string target,
+        MediaType type,
+        CancellationToken cancellationToken
+    ) =>
+        WithSlotAsync<(int, int)?>(
             () =>
             {
-                var allFrames = type == MediaType.Gif || type == MediaType.WebP ? new VOption { { "n", -1 } } : null;
-                using var image = Image.NewFromFile(
-                    path,
-                    access: Enums.Access.Sequential,
+                var animated = type == MediaType.Gif || type == MediaType.WebP;
+                using var header = Image.NewFromFile(source, failOn: Enums.FailOn.Error);
+                var pages = header.Contains("n-pages") ? (int)header.Get("n-pages") : 1;
+                var upright = !header.Contains("orientation") || (int)header.Get("orientation") == 1;
+                // Turning a picture needs it whole; an upright one streams through in strips.
+                using var decoded = Image.NewFromFile(
+                    source,
+                    access: upright ? Enums.Access.Sequential : Enums.Access.Random,
                     failOn: Enums.FailOn.Error,
-                    kwargs: allFrames
+                    kwargs: animated && pages > 1 ? new VOption { { "n", -1 } } : null
                 );
-                _ = image.Avg(); // reads every pixel
-                return true;
+                using var turned = pages > 1 ? decoded.Copy() : decoded.Autorot();
+                using var clean = turned.Mutate(image =>
+                {
+                    foreach (var field in image.GetFields())
+                        if (!KeptFields.Contains(field) && IsMetadata(field))
+                            image.Remove(field);
+                });
+                clean.WriteToFile(target, SaveOptions(type));
+                var height = pages > 1 ? clean.PageHeight : clean.Height;
+                return (clean.Width, height);
             },
+            null,
             cancellationToken
         );
+
+    // What a picture needs to show as it did: its colour profile and an animation's frame layout.
+    private static readonly HashSet<string> KeptFields = ["icc-profile-data", "page-height", "delay", "loop", "gop"];
+
+    private static bool IsMetadata(string field) =>
+        field.StartsWith("exif-", StringComparison.Ordinal)
+        || field.StartsWith("iptc-", StringComparison.Ordinal)
+        || field.StartsWith("xmp-", StringComparison.Ordinal)
+        || field.StartsWith("png-comment", StringComparison.Ordinal)
+        || field.StartsWith("gif-comment", StringComparison.Ordinal)
+        || field is "orientation" or "photoshop-data" or "jpeg-comment";
+
+    /// <summary>The saver keeps the ICC profile only; lossy formats are written at a quality that hides the re-encoding.</summary>
+    private static VOption SaveOptions(MediaType type)
+    {
+        var options = new VOption { { "keep", Enums.ForeignKeep.Icc } };
+        if (type == MediaType.Jpeg || type == MediaType.WebP)
+            options.Add("Q", 92);
+        return options;
+    }
 
     /// <summary>Writes a thumbnail no larger than <paramref name="size"/> on its longer side; false if libvips failed.</summary>
     public static Task<bool> TryThumbnailAsync(
@@ -48,17 +89,19 @@ public static class Images
         WithSlotAsync(
             () =>
             {
-                using var thumbnail = Image.Thumbnail(source, size, height: size);
-                thumbnail.WriteToFile(target);
+                // Never enlarged: a small picture stays its own size.
+                using var thumbnail = Image.Thumbnail(source, size, height: size, size: Enums.Size.Down);
+                thumbnail.WriteToFile(target, new VOption { { "keep", Enums.ForeignKeep.Icc } });
                 return true;
             },
+            false,
             cancellationToken
         );
 
-    private static async Task<bool> WithSlotAsync(Func<bool> work, CancellationToken cancellationToken)
+    private static async Task<T> WithSlotAsync<T>(Func<T> work, T failed, CancellationToken cancellationToken)
     {
         if (!IsAvailable)
-            return false;
+            return failed;
         await Slots.WaitAsync(cancellationToken);
         try
         {
@@ -66,7 +109,7 @@ public static class Images
         }
         catch (VipsException)
         {
-            return false;
+            return failed;
         }
         finally
         {

@@ -56,6 +56,19 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
         return Task.CompletedTask;
     }
 
+    public Task CopyOriginalAsync(MediaRef media, string url, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            File.Copy(PathOf(media.Key), path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            throw new MediaStorageException($"The stored file {media.Key} cannot be read.", e);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
         try

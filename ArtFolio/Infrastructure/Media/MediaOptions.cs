@@ -24,6 +24,12 @@ public sealed class MediaOptions
     /// <summary>The longest side of a generated thumbnail, in pixels.</summary>
     public int ThumbnailSize { get; set; } = 400;
 
+    /// <summary>
+    /// Whether this instance runs the one-time job that cleans media stored before uploads were cleaned
+    /// of their metadata (it records its progress in the database and, once done, does nothing).
+    /// </summary>
+    public bool CleanStoredMedia { get; set; } = true;
+
     public string LocalRoot() => Path.GetFullPath(LocalPath);
 
     /// <summary>

@@ -31,6 +31,8 @@ public static class MediaSetup
         }
         else
             services.AddSingleton<IMediaStore, LocalMediaStore>();
+        services.AddSingleton<StoredMediaCleaning>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoredMediaCleaning>());
         return services;
     }
 

@@ -149,9 +149,9 @@ public sealed class MultipartUpload : IAsyncDisposable
             }
             var (width, height) =
                 type.Kind == MediaKind.Image
-                    ? await CheckImageAsync(path, type, options, cancellationToken)
+                    ? await CleanImageAsync(path, type, options, cancellationToken)
                     : CheckVideo(path, type);
-            return new ReceivedFile(path, type, total, width, height);
+            return new ReceivedFile(path, type, new FileInfo(path).Length, width, height);
         }
         catch
         {
@@ -162,9 +162,10 @@ public sealed class MultipartUpload : IAsyncDisposable
 
     /// <summary>
     /// The size from the header, refused before anything decodes it if it has too many pixels; then
-    /// every pixel is decoded, so that only an image that shows is stored.
+    /// every pixel is decoded and the file replaced by the picture alone, upright, without its metadata
+    /// (<see cref="Images.CleanAsync"/>), so that only an image that shows, and tells nothing else, is stored.
     /// </summary>
-    private static async Task<(int?, int?)> CheckImageAsync(
+    private static async Task<(int?, int?)> CleanImageAsync(
         string path,
         MediaType type,
         MediaOptions options,
@@ -185,12 +186,27 @@ public sealed class MultipartUpload : IAsyncDisposable
                 StatusCodes.Status413PayloadTooLarge,
                 $"The image is {width}x{height} pixels; at most {options.MaxImagePixels} pixels are accepted."
             );
-        if (Images.IsAvailable && !await Images.DecodesAsync(path, type, cancellationToken))
+        if (!Images.IsAvailable)
             throw new RequestRejectedException(
-                StatusCodes.Status400BadRequest,
-                $"The file starts like {type.ContentType} but does not decode: it is damaged or incomplete."
+                StatusCodes.Status503ServiceUnavailable,
+                "Images cannot be processed on this server right now; try again later."
             );
-        return (width, height);
+        var cleanPath = path + ".clean" + type.Extension;
+        try
+        {
+            var cleaned =
+                await Images.CleanAsync(path, cleanPath, type, cancellationToken)
+                ?? throw new RequestRejectedException(
+                    StatusCodes.Status400BadRequest,
+                    $"The file starts like {type.ContentType} but does not decode: it is damaged or incomplete."
+                );
+            System.IO.File.Move(cleanPath, path, overwrite: true);
+            return (cleaned.Width, cleaned.Height);
+        }
+        finally
+        {
+            System.IO.File.Delete(cleanPath);
+        }
     }
 
     /// <summary>A video's container must be readable and describe a picture size and a duration.</summary>

@@ -289,7 +289,8 @@ public sealed class Tests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.ShouldBe([error]);
-        app.MediaFiles().ShouldBeEmpty();
+        // The temporary file is deleted as the response completes, which the client may see a moment before.
+        (await TestApp.EventuallyAsync(() => Task.FromResult(app.MediaFiles()), f => f.Count == 0, 5)).ShouldBeEmpty();
     }
 
     [Theory, AllDatabases]

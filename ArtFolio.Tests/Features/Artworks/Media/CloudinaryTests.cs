@@ -41,7 +41,14 @@ public sealed class CloudinaryTests
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         cloudinary.RejectedSignatures.ShouldBe(0);
         var (publicId, stored) = cloudinary.Stored.Single();
-        stored.ShouldBe(png);
+        // What Cloudinary receives is the cleaned file: the same picture, pixel for pixel, and no metadata.
+        TaggedPhotos.AssertClean(stored, "uploaded to Cloudinary");
+        using (var sent = NetVips.Image.NewFromBuffer(png))
+        using (var received = NetVips.Image.NewFromBuffer(stored))
+        {
+            (received.Width, received.Height).ShouldBe((300, 200));
+            received.WriteToMemory<byte>().SequenceEqual(sent.WriteToMemory<byte>()).ShouldBeTrue("the pixels changed");
+        }
         publicId.ShouldStartWith("artfolio/artworks/");
         artwork!.ImageUrl.ShouldBe(
             $"https://res.cloudinary.com/{FakeCloudinary.CloudName}/image/upload/v1700000000/{publicId}.png"

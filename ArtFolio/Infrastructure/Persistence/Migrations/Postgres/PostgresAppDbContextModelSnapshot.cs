@@ -264,6 +264,40 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("likes", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.MaintenanceJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("After")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("maintenance_jobs", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")

@@ -259,6 +259,40 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("likes", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.MaintenanceJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("maintenance_jobs", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")

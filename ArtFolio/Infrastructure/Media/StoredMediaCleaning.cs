@@ -1,0 +1,250 @@
+using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtFolio.Infrastructure.Media;
+
+/// <summary>
+/// Cleans, once, the images stored before uploads were cleaned (<see cref="Images.CleanAsync"/>): every
+/// artwork image, then every avatar, is read back from the store, cleaned, stored under a new name (so no
+/// cache keeps serving the old bytes), its row pointed at the new files, and the old files deleted. Its
+/// progress is a <see cref="MaintenanceJob"/> row, saved with each row it changes: a restart resumes
+/// where it stopped, and once done it never runs again. Several instances may start it: one at a time
+/// holds the job's lease.
+/// </summary>
+public sealed class StoredMediaCleaning(
+    IServiceScopeFactory scopes,
+    IMediaStore store,
+    MediaOptions options,
+    TimeProvider clock,
+    ILogger<StoredMediaCleaning> logger
+) : BackgroundService
+{
+    public const string JobName = "media-metadata-v1";
+    private const string Artworks = "artworks";
+    private const string Avatars = "avatars";
+    private const int BatchSize = 20;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.CleanStoredMedia)
+            return;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
+            while (await RunBatchAsync(stoppingToken) is not BatchResult.Done)
+                await Task.Delay(TimeSpan.FromMilliseconds(50), clock, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Cleaning the metadata of stored media stopped; it resumes at the next start");
+        }
+    }
+
+    public enum BatchResult
+    {
+        /// <summary>Some rows were done; more may follow.</summary>
+        Progress,
+
+        /// <summary>Another instance holds the lease.</summary>
+        Busy,
+
+        /// <summary>Nothing is left (now or before).</summary>
+        Done,
+    }
+
+    /// <summary>Takes (or extends) the lease and cleans up to one batch of rows.</summary>
+    public async Task<BatchResult> RunBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var job = await TakeLeaseAsync(db, cancellationToken);
+        if (job is null)
+            return BatchResult.Busy;
+        if (job.CompletedAt is not null)
+            return BatchResult.Done;
+
+        var done = job.Phase == Artworks ? await ArtworksAsync(db, job, cancellationToken) : 0;
+        if (job.Phase == Artworks && done == 0)
+            (job.Phase, job.After) = (Avatars, null);
+        if (job.Phase == Avatars)
+            done = await AvatarsAsync(db, job, cancellationToken);
+        // Between batches the job is free: whichever instance comes next takes it on from the saved position.
+        job.LeaseUntil = null;
+        if (job.Phase == Avatars && done == 0)
+        {
+            job.CompletedAt = clock.GetUtcNow().UtcDateTime;
+            logger.LogInformation(
+                "Stored media cleaned of metadata: {Processed} files, {Failed} could not be read",
+                job.Processed,
+                job.Failed
+            );
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return job.CompletedAt is null ? BatchResult.Progress : BatchResult.Done;
+    }
+
+    /// <summary>The job's row, made on first start, if no other instance holds it now.</summary>
+    private async Task<MaintenanceJob?> TakeLeaseAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.MaintenanceJobs.AnyAsync(j => j.Name == JobName, cancellationToken))
+        {
+            db.MaintenanceJobs.Add(
+                new MaintenanceJob
+                {
+                    Name = JobName,
+                    Phase = Artworks,
+                    StartedAt = now,
+                }
+            );
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // another instance made it first
+            }
+        }
+        var until = now + Lease;
+        // One conditional update: of two instances, one gets the lease.
+        var taken = await db
+            .MaintenanceJobs.Where(j =>
+                j.Name == JobName && j.CompletedAt == null && (j.LeaseUntil == null || j.LeaseUntil < now)
+            )
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+        var job = await db.MaintenanceJobs.SingleAsync(j => j.Name == JobName, cancellationToken);
+        return taken == 1 || job.CompletedAt is not null ? job : null;
+    }
+
+    private async Task<int> ArtworksAsync(AppDbContext db, MaintenanceJob job, CancellationToken cancellationToken)
+    {
+        var after = job.After ?? Guid.Empty;
+        var artworks = await db
+            .Artworks.Where(a =>
+                a.MediaKind == MediaKind.Image && a.CreatedAt < job.StartedAt && a.Id.CompareTo(after) > 0
+            )
+            .OrderBy(a => a.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var artwork in artworks)
+        {
+            var old = new MediaRef(artwork.MediaKey, artwork.ThumbnailKey, MediaKind.Image);
+            var cleaned = await CleanAsync(old, artwork.ImageUrl, Artworks, cancellationToken);
+            if (cleaned is not null)
+            {
+                var (stored, file) = cleaned.Value;
+                artwork.MediaKey = stored.Ref.Key;
+                artwork.ThumbnailKey = stored.Ref.ThumbnailKey;
+                artwork.ImageUrl = stored.Url;
+                artwork.ThumbnailUrl = stored.ThumbnailUrl;
+                (artwork.Width, artwork.Height, artwork.Bytes) = (file.Width, file.Height, file.Bytes);
+                artwork.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            }
+            await SaveStepAsync(db, job, artwork.Id, cleaned is null ? null : old, cancellationToken);
+        }
+        return artworks.Count;
+    }
+
+    private async Task<int> AvatarsAsync(AppDbContext db, MaintenanceJob job, CancellationToken cancellationToken)
+    {
+        var after = job.After ?? Guid.Empty;
+        var users = await db
+            // Avatars have no upload time of their own: all are taken (a clean one comes out the same).
+            .Users.Where(u => u.AvatarKey != null && u.Id.CompareTo(after) > 0)
+            .OrderBy(u => u.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var user in users)
+        {
+            var old = user.Avatar!;
+            // The avatar's URL is its thumbnail's; the original is read from the store by key.
+            var cleaned = await CleanAsync(old, user.AvatarUrl!, Avatars, cancellationToken);
+            if (cleaned is not null)
+            {
+                var stored = cleaned.Value.Stored;
+                user.AvatarKey = stored.Ref.Key;
+                user.AvatarThumbnailKey = stored.Ref.ThumbnailKey;
+                user.AvatarUrl = stored.ThumbnailUrl;
+                user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            }
+            await SaveStepAsync(db, job, user.Id, cleaned is null ? null : old, cancellationToken);
+        }
+        return users.Count;
+    }
+
+    /// <summary>The row and the job's position in one save; the old files go once the row no longer names them.</summary>
+    private async Task SaveStepAsync(
+        AppDbContext db,
+        MaintenanceJob job,
+        Guid id,
+        MediaRef? replaced,
+        CancellationToken cancellationToken
+    )
+    {
+        job.After = id;
+        if (replaced is null)
+            job.Failed++;
+        else
+            job.Processed++;
+        job.LeaseUntil = clock.GetUtcNow().UtcDateTime + Lease;
+        await db.SaveChangesAsync(cancellationToken);
+        if (replaced is not null)
+            await store.DeleteAsync(replaced, CancellationToken.None);
+    }
+
+    /// <summary>The original read back, cleaned and stored anew; null (and logged) if that cannot be done.</summary>
+    private async Task<(StoredMedia Stored, ReceivedFile File)?> CleanAsync(
+        MediaRef media,
+        string url,
+        string folder,
+        CancellationToken cancellationToken
+    )
+    {
+        Directory.CreateDirectory(options.IncomingFolder());
+        var original = Path.Combine(options.IncomingFolder(), $"clean-{Guid.NewGuid():N}");
+        try
+        {
+            await store.CopyOriginalAsync(media, url, original, cancellationToken);
+            MediaType? type;
+            await using (var head = File.OpenRead(original))
+            {
+                var bytes = new byte[64];
+                type = MediaType.Detect(
+                    bytes.AsSpan(0, await head.ReadAtLeastAsync(bytes, 64, false, cancellationToken))
+                );
+            }
+            var cleanPath = original + type?.Extension;
+            var size =
+                type?.Kind == MediaKind.Image
+                    ? await Images.CleanAsync(original, cleanPath, type, cancellationToken)
+                    : null;
+            if (size is null)
+            {
+                logger.LogWarning("Stored media {Key} is not an image libvips can read; left as it is", media.Key);
+                return null;
+            }
+            var file = new ReceivedFile(
+                cleanPath,
+                type!,
+                new FileInfo(cleanPath).Length,
+                size.Value.Width,
+                size.Value.Height
+            );
+            await using (file)
+                return (await store.StoreAsync(file, folder, cancellationToken), file);
+        }
+        catch (MediaStorageException e)
+        {
+            logger.LogWarning(e, "Stored media {Key} could not be cleaned; left as it is", media.Key);
+            return null;
+        }
+        finally
+        {
+            File.Delete(original);
+        }
+    }
+}
