@@ -69,6 +69,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public Db Database { get; }
 
+    /// <summary>The SQLite database file of an app that made its own (null on PostgreSQL).</summary>
+    public string? SqliteFile => sqliteFile;
+
     /// <summary>This app's local media folder (every app has its own).</summary>
     public string MediaRoot => settings["Media:LocalPath"]!;
     public AdjustableClock Clock { get; } = new();

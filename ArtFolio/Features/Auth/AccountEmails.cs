@@ -1,4 +1,3 @@
-using System.Net;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Persistence;
@@ -13,81 +12,29 @@ public sealed class AppOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5173";
 }
 
-/// <summary>The emails of the account lifecycle, queued through the outbox with the change that needs them.</summary>
-public sealed class AccountEmails(EmailOutbox outbox, AccountTokens tokens, AccountOptions accounts, AppOptions app)
+/// <summary>
+/// What the outbox keeps of an account email: whom it is for and why, never a link or a token (a backup
+/// of the database must hold no working link). <see cref="AccountMail"/> makes the rest when it sends.
+/// </summary>
+/// <param name="UserId">The account.</param>
+/// <param name="Purpose"><see cref="OneTimeToken.VerifyEmail"/>, <see cref="OneTimeToken.ResetPassword"/> or <see cref="EmailChanged"/>.</param>
+/// <param name="Address">Where it goes: the address to verify, the reset's, or the old one an email change is told to.</param>
+public sealed record AccountEmail(Guid UserId, string Purpose, string Address)
 {
-    /// <summary>A verification link for the user's current address (sent once <paramref name="db"/> saves).</summary>
-    public void SendVerification(AppDbContext db, User user)
-    {
-        var link = Link("verify-email", tokens.Issue(db, user, OneTimeToken.VerifyEmail));
-        outbox.Send(
-            db,
-            Compose(
-                user.Email,
-                "Confirm your email address for ArtFolio",
-                $"Hello {Name(user)},",
-                "confirm that this is your address by opening this link:",
-                link,
-                $"It works once, for {Hours(accounts.VerificationTokenLifetime)}. If you did not sign up for ArtFolio, ignore this message."
-            )
-        );
-    }
+    public const string EmailChanged = "email-changed";
+}
 
-    /// <summary>A password reset link (sent once <paramref name="db"/> saves).</summary>
-    public void SendPasswordReset(AppDbContext db, User user)
-    {
-        var link = Link("reset-password", tokens.Issue(db, user, OneTimeToken.ResetPassword));
-        outbox.Send(
-            db,
-            Compose(
-                user.Email,
-                "Reset your ArtFolio password",
-                $"Hello {Name(user)},",
-                "someone (we hope you) asked to reset the password of your ArtFolio account. Choose a new one here:",
-                link,
-                $"It works once, for {Hours(accounts.ResetTokenLifetime)}, and signs you out everywhere. If it was not you, ignore this message: your password stays as it is."
-            )
-        );
-    }
+/// <summary>The emails of the account lifecycle, queued through the outbox with the change that needs them.</summary>
+public sealed class AccountEmails(TimeProvider clock)
+{
+    /// <summary>A verification link for the user's current address (queued once <paramref name="db"/> saves).</summary>
+    public void SendVerification(AppDbContext db, User user) =>
+        Queue(db, new AccountEmail(user.Id, OneTimeToken.VerifyEmail, user.Email));
 
     /// <summary>Tells the old address that the account now uses another one.</summary>
     public void SendEmailChanged(AppDbContext db, User user, string oldEmail) =>
-        outbox.Send(
-            db,
-            Compose(
-                oldEmail,
-                "Your ArtFolio email address was changed",
-                $"Hello {Name(user)},",
-                $"the email address of your ArtFolio account @{user.Username} was changed to {user.Email}. If that was you, there is nothing to do. If not, reset your password here:",
-                Link("forgot-password", null),
-                "and write to us."
-            )
-        );
+        Queue(db, new AccountEmail(user.Id, AccountEmail.EmailChanged, oldEmail));
 
-    private string Link(string page, string? token) =>
-        $"{app.PublicBaseUrl.TrimEnd('/')}/{page}{(token is null ? "" : $"?token={token}")}";
-
-    private static string Name(User user) => user.DisplayName ?? user.Username;
-
-    private static string Hours(TimeSpan lifetime) =>
-        lifetime.TotalHours >= 1
-            ? $"{lifetime.TotalHours:0.#} hours".Replace("1 hours", "1 hour")
-            : $"{lifetime.TotalMinutes:0} minutes";
-
-    private static EmailMessage Compose(
-        string to,
-        string subject,
-        string greeting,
-        string intro,
-        string link,
-        string outro
-    ) =>
-        new(
-            to,
-            subject,
-            $"{greeting}\n\n{intro}\n\n{link}\n\n{outro}\n",
-            $"<p>{WebUtility.HtmlEncode(greeting)}</p><p>{WebUtility.HtmlEncode(intro)}</p>"
-                + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>"
-                + $"<p>{WebUtility.HtmlEncode(outro)}</p>"
-        );
+    private void Queue(AppDbContext db, AccountEmail email) =>
+        db.Outbox.Add(OutboxMessage.For(EmailOutbox.Topic, email, clock.GetUtcNow().UtcDateTime));
 }

@@ -12,6 +12,8 @@ public static class AccountSetup
         services.AddSingleton(configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new());
         services.AddSingleton<AccountTokens>();
         services.AddSingleton<AccountEmails>();
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<IOutboxHandler, AccountEmailHandler>();
         services.AddSingleton<IOutboxHandler, ResetRequestHandler>();
         return services;
     }

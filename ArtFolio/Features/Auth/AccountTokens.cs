@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -26,28 +27,63 @@ public sealed class AccountTokens(AccountOptions options, TimeProvider clock)
 {
     public const string Invalid = "This link is invalid, was already used or has expired; ask for a new one.";
 
-    /// <summary>Adds a new token for <paramref name="user"/> (saved with the caller's changes) and returns its value.</summary>
-    public string Issue(AppDbContext db, User user, string purpose)
+    /// <summary>
+    /// Mints the token an account email of the outbox message <paramref name="messageId"/> carries, and
+    /// stores its hash; returns the value, which only the email will hold. A first attempt adds a row
+    /// (a reset first makes the user's earlier reset links stop working); past the hourly limit it adds
+    /// nothing and returns null. A retry gives the same row a new value, so an earlier attempt's value
+    /// never works; if that row was cancelled since (a newer reset, a password change), null.
+    /// </summary>
+    public async Task<string?> MintAsync(
+        AppDbContext db,
+        User user,
+        AccountEmail email,
+        Guid messageId,
+        CancellationToken cancellationToken
+    )
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var value = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        db.OneTimeTokens.Add(
-            new OneTimeToken
-            {
-                UserId = user.Id,
-                Purpose = purpose,
-                TokenHash = TokenService.Hash(value),
-                Email = user.Email,
-                CreatedAt = now,
-                ExpiresAt =
-                    now
-                    + (
-                        purpose == OneTimeToken.ResetPassword
-                            ? options.ResetTokenLifetime
-                            : options.VerificationTokenLifetime
-                    ),
-            }
+        var expiresAt =
+            now
+            + (
+                email.Purpose == OneTimeToken.ResetPassword
+                    ? options.ResetTokenLifetime
+                    : options.VerificationTokenLifetime
+            );
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var earlier = await db.OneTimeTokens.SingleOrDefaultAsync(
+            t => t.OutboxMessageId == messageId,
+            cancellationToken
         );
+        if (earlier is not null)
+        {
+            if (earlier.ConsumedAt is not null)
+                return null;
+            earlier.TokenHash = TokenService.Hash(value);
+            earlier.ExpiresAt = expiresAt;
+        }
+        else
+        {
+            if (await SentInLastHourAsync(db, user.Id, email.Purpose, cancellationToken) >= options.EmailsPerHour)
+                return null;
+            if (email.Purpose == OneTimeToken.ResetPassword)
+                await CancelAllAsync(db, user.Id, email.Purpose, cancellationToken);
+            db.OneTimeTokens.Add(
+                new OneTimeToken
+                {
+                    UserId = user.Id,
+                    Purpose = email.Purpose,
+                    TokenHash = TokenService.Hash(value),
+                    Email = email.Address,
+                    OutboxMessageId = messageId,
+                    CreatedAt = now,
+                    ExpiresAt = expiresAt,
+                }
+            );
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return value;
     }
 
@@ -64,6 +100,31 @@ public sealed class AccountTokens(AccountOptions options, TimeProvider clock)
             t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt > since,
             cancellationToken
         );
+    }
+
+    /// <summary>
+    /// How many emails of <paramref name="purpose"/> the user asked for in the last hour: those sent (their
+    /// tokens) and those still queued, whose token is minted only as they are sent. The queue is read
+    /// among undispatched messages only, a handful at any time.
+    /// </summary>
+    public async Task<int> RequestedInLastHourAsync(
+        AppDbContext db,
+        Guid userId,
+        string purpose,
+        CancellationToken cancellationToken
+    )
+    {
+        var queued = $"\"UserId\":\"{userId}\",\"Purpose\":\"{purpose}\"";
+        var pending = await db.Outbox.CountAsync(
+            m =>
+                m.DispatchedAt == null
+                && m.Topic == EmailOutbox.Topic
+                && m.Payload.Contains(queued)
+                // one being sent right now already has its token
+                && !db.OneTimeTokens.Any(t => t.OutboxMessageId == m.Id),
+            cancellationToken
+        );
+        return pending + await SentInLastHourAsync(db, userId, purpose, cancellationToken);
     }
 
     /// <summary>

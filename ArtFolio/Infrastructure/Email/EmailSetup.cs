@@ -1,5 +1,3 @@
-using ArtFolio.Infrastructure.Outbox;
-
 namespace ArtFolio.Infrastructure.Email;
 
 public static class EmailSetup
@@ -13,8 +11,6 @@ public static class EmailSetup
             services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
         else
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddSingleton<EmailOutbox>();
-        services.AddSingleton<IOutboxHandler, EmailHandler>();
         return services;
     }
 }

@@ -21,11 +21,16 @@ public sealed class SmtpEmailSender(EmailOptions options) : IEmailSender
 }
 
 /// <summary>
-/// Writes each message as an .eml file into <see cref="EmailOptions.PickupDirectory"/> and logs its
-/// links, so that a developer running the API with no mail server can still follow them.
+/// Writes each message as an .eml file into <see cref="EmailOptions.PickupDirectory"/>, for a mail
+/// system or an operator to pick up. In Development it also logs the message's links, so that a
+/// developer running the API with no mail server can follow them; elsewhere a log is no place for a
+/// working reset link, so it logs only where the file went.
 /// </summary>
-public sealed class PickupDirectoryEmailSender(EmailOptions options, ILogger<PickupDirectoryEmailSender> logger)
-    : IEmailSender
+public sealed class PickupDirectoryEmailSender(
+    EmailOptions options,
+    IHostEnvironment environment,
+    ILogger<PickupDirectoryEmailSender> logger
+) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
@@ -35,13 +40,20 @@ public sealed class PickupDirectoryEmailSender(EmailOptions options, ILogger<Pic
         // Written aside, then renamed: whoever watches the folder never reads half a message.
         await MimeMessages.From(options, message).WriteToAsync(path + ".part", cancellationToken);
         File.Move(path + ".part", path);
-        logger.LogInformation(
-            "Mail to {To} ({Subject}) written to {Path}; its links: {Links}",
-            message.To,
-            message.Subject,
-            path,
-            string.Join(" ", MimeMessages.Links(message.Text))
-        );
+        if (environment.IsDevelopment())
+            logger.LogInformation(
+                "Mail to {To} ({Subject}) written to {Path}; its links: {Links}",
+                message.To,
+                message.Subject,
+                path,
+                string.Join(" ", MimeMessages.Links(message.Text))
+            );
+        else
+            logger.LogWarning(
+                "Mail ({Subject}) written to {Path}: no SMTP host is configured (Email:Smtp:Host), so it is not delivered",
+                message.Subject,
+                path
+            );
     }
 
     public string Describe() => "pickup directory (no SMTP host configured)";

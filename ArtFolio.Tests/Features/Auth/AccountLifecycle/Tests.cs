@@ -6,6 +6,7 @@ using ArtFolio.Infrastructure.Outbox;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
 using FastEndpoints;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -358,6 +359,128 @@ public sealed class Tests
         (await smtp.WaitForAsync(alice.Email)).Subject.ShouldBe("Confirm your email address for ArtFolio");
         var (_, ok) = await app.Anonymous.GETAsync<Status.Endpoint, Status.Response>();
         ok.Services["email"].Status.ShouldBe(Status.Endpoint.Ok);
+    }
+
+    [Theory, AllDatabases]
+    public async Task No_working_link_or_token_is_ever_written_to_the_database(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+        await ForgotAsync(app, alice.Email);
+        await Mail.WaitForAsync(alice.Email, count: 2);
+        var mails = Mail.MessagesTo(alice.Email);
+        var verification = FakeSmtpServer.TokenIn(mails.Single(m => m.Subject!.StartsWith("Confirm")));
+        var reset = FakeSmtpServer.TokenIn(mails.Single(m => m.Subject!.StartsWith("Reset")));
+        await TestApp.EventuallyAsync(
+            () => app.QueryAsync(d => d.Outbox.CountAsync(m => m.DispatchedAt == null)),
+            n => n == 0
+        );
+
+        // The outbox says whom and why; the token rows hold hashes.
+        var payloads = await app.QueryAsync(d => d.Outbox.Select(m => m.Payload).ToListAsync());
+        payloads.ShouldNotBeEmpty();
+        foreach (var payload in payloads)
+        {
+            payload.ShouldNotContain(verification);
+            payload.ShouldNotContain(reset);
+            payload.ShouldNotContain("token=");
+            payload.ShouldNotContain("http");
+        }
+        var hashes = await app.QueryAsync(d =>
+            d.OneTimeTokens.Where(t => t.UserId == alice.Id).Select(t => t.TokenHash).ToListAsync()
+        );
+        hashes.Count.ShouldBe(2);
+        hashes.ShouldContain(h => h.SequenceEqual(ArtFolio.Infrastructure.Auth.TokenService.Hash(verification)));
+        hashes.ShouldContain(h => h.SequenceEqual(ArtFolio.Infrastructure.Auth.TokenService.Hash(reset)));
+        // And nowhere else: on SQLite the whole database file (and its write-ahead log) is read as bytes.
+        if (app.SqliteFile is { } file)
+        {
+            SqliteConnection.ClearAllPools();
+            var everything = new StringBuilder();
+            foreach (var part in new[] { file, file + "-wal" }.Where(File.Exists))
+            {
+                await using var stream = new FileStream(part, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream, Encoding.Latin1);
+                everything.Append(await reader.ReadToEndAsync());
+            }
+            everything.ToString().ShouldNotContain(verification);
+            everything.ToString().ShouldNotContain(reset);
+        }
+        else
+            (
+                await app.QueryAsync(d =>
+                    d.Database.SqlQueryRaw<int>(
+                            "SELECT count(*)::int AS \"Value\" FROM outbox o WHERE o::text LIKE {0} OR o::text LIKE {1}",
+                            $"%{verification}%",
+                            $"%{reset}%"
+                        )
+                        .SingleAsync()
+                )
+            ).ShouldBe(0);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_retried_email_carries_a_new_link_and_the_failed_attempts_never_works(Db db)
+    {
+        await using var smtp = FakeSmtpServer.Start();
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?>
+            {
+                ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Outbox:Dispatch"] = "false",
+            }
+        );
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        smtp.Refuse(int.MaxValue);
+        var alice = await app.CreateUserAsync("alice");
+
+        await dispatcher.DispatchBatchAsync(CancellationToken.None);
+        var minted = await app.QueryAsync(d => d.OneTimeTokens.AsNoTracking().SingleAsync(t => t.UserId == alice.Id));
+        smtp.Refuse(0);
+        await app.ExecuteAsync(d =>
+            d.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.AvailableAt, DateTime.UtcNow.AddMinutes(-1)))
+        );
+        await dispatcher.DispatchBatchAsync(CancellationToken.None);
+
+        var token = FakeSmtpServer.TokenIn(await smtp.WaitForAsync(alice.Email));
+        var row = await app.QueryAsync(d => d.OneTimeTokens.AsNoTracking().SingleAsync(t => t.UserId == alice.Id));
+        row.Id.ShouldBe(minted.Id); // the same token, superseded in place
+        row.TokenHash.ShouldNotBe(minted.TokenHash);
+        row.TokenHash.ShouldBe(ArtFolio.Infrastructure.Auth.TokenService.Hash(token));
+        (await ConfirmAsync(app, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Without_smtp_outside_development_the_log_gets_no_link()
+    {
+        var pickup = Directory.CreateTempSubdirectory("artfolio-mail-").FullName;
+        try
+        {
+            foreach (var (environment, logsLinks) in new[] { ("Production", false), ("Development", true) })
+            {
+                var log = new ListLogger<ArtFolio.Infrastructure.Email.PickupDirectoryEmailSender>();
+                var sender = new ArtFolio.Infrastructure.Email.PickupDirectoryEmailSender(
+                    new ArtFolio.Infrastructure.Email.EmailOptions { PickupDirectory = pickup },
+                    new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment },
+                    log
+                );
+                var link = "https://front.example/reset-password?token=secret-value";
+
+                await sender.SendAsync(
+                    new("ada@example.com", "Reset", $"Open {link}", $"<a href=\"{link}\">x</a>"),
+                    CancellationToken.None
+                );
+
+                log.Messages.ShouldHaveSingleItem();
+                log.Messages[0].Contains("secret-value").ShouldBe(logsLinks, environment);
+            }
+            Directory.GetFiles(pickup, "*.eml").Length.ShouldBe(2);
+        }
+        finally
+        {
+            Directory.Delete(pickup, recursive: true);
+        }
     }
 
     [Theory, AllDatabases]

@@ -9,16 +9,11 @@ namespace ArtFolio.Features.Auth.ForgotPassword;
 public sealed record ResetRequest(string Email);
 
 /// <summary>
-/// Does the forgotten-password work off the request path: finds the account by address and, unless the
-/// address already had its hourly share, cancels its earlier reset links and queues a new one.
+/// Does the forgotten-password work off the request path: finds the account by address and sends it a
+/// reset link (<see cref="AccountMail"/>: unless the address already had its hourly share, earlier reset
+/// links stop working and a new one is minted as the email goes out).
 /// </summary>
-public sealed class ResetRequestHandler(
-    IServiceScopeFactory scopes,
-    AccountEmails emails,
-    AccountTokens tokens,
-    AccountOptions options,
-    ILogger<ResetRequestHandler> logger
-) : IOutboxHandler
+public sealed class ResetRequestHandler(IServiceScopeFactory scopes, AccountMail mail) : IOutboxHandler
 {
     public const string Topic = "password-reset-request";
 
@@ -35,18 +30,12 @@ public sealed class ResetRequestHandler(
         );
         if (user is null)
             return; // nobody to tell; the client was answered the same either way
-        if (
-            await tokens.SentInLastHourAsync(db, user.Id, OneTimeToken.ResetPassword, cancellationToken)
-            >= options.EmailsPerHour
-        )
-        {
-            logger.LogInformation("Reset email for account {UserId} not sent: its hourly limit is reached", user.Id);
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await tokens.CancelAllAsync(db, user.Id, OneTimeToken.ResetPassword, cancellationToken);
-        emails.SendPasswordReset(db, user);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await mail.SendAsync(
+            db,
+            user,
+            new AccountEmail(user.Id, OneTimeToken.ResetPassword, user.Email),
+            message.Id,
+            cancellationToken
+        );
     }
 }

@@ -38,7 +38,7 @@ public sealed class Endpoint(AppDbContext db, AccountEmails emails, AccountToken
         if (user.EmailVerifiedAt is not null)
             return Problems.Result(StatusCodes.Status409Conflict, "This email address is already verified.");
         if (
-            await tokens.SentInLastHourAsync(db, userId, OneTimeToken.VerifyEmail, cancellationToken)
+            await tokens.RequestedInLastHourAsync(db, userId, OneTimeToken.VerifyEmail, cancellationToken)
             >= options.EmailsPerHour
         )
         {

@@ -14,6 +14,7 @@ internal sealed class OneTimeTokenConfiguration : IEntityTypeConfiguration<OneTi
         token.Property(t => t.TokenHash).HasMaxLength(32);
         token.Property(t => t.Email).HasMaxLength(254);
         token.HasIndex(t => t.TokenHash).IsUnique();
+        token.HasIndex(t => t.OutboxMessageId).IsUnique();
         token.HasIndex(t => new
         {
             t.UserId,

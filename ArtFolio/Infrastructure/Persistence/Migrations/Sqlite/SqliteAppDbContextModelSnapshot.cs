@@ -357,6 +357,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -371,6 +374,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
