@@ -1,5 +1,7 @@
 using ArtFolio.Features.Auth.ForgotPassword;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Authorization;
 
 namespace ArtFolio.Features.Auth;
 
@@ -12,9 +14,14 @@ public static class AccountSetup
         services.AddSingleton(configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new());
         services.AddSingleton<AccountTokens>();
         services.AddSingleton<AccountEmails>();
+        services.AddScoped<Sessions>();
         services.AddSingleton<AccountMail>();
         services.AddSingleton<IOutboxHandler, AccountEmailHandler>();
         services.AddSingleton<IOutboxHandler, ResetRequestHandler>();
+        services.AddSingleton<VerifiedEmails>();
+        services.AddSingleton<IEvictionTarget>(sp => sp.GetRequiredService<VerifiedEmails>());
+        services.AddSingleton<IAuthorizationHandler, VerifiedEmailHandler>();
+        services.AddAuthorization(options => options.AddVerifiedEmailPolicy());
         return services;
     }
 }

@@ -13,8 +13,11 @@ namespace ArtFolio.Infrastructure.Auth;
 /// instance that ends a session forgets it at once; the others are told through Redis when it is
 /// configured, and otherwise stop trusting their answer within that duration.
 /// </summary>
-public sealed class ActiveSessions(IMemoryCache cache, JwtOptions options, Evictions evictions) : IEvictionTarget
+public sealed class ActiveSessions(IMemoryCache memory, JwtOptions options, Evictions evictions) : IEvictionTarget
 {
+    // A check that read "open" just before a revocation committed must not cache it after the eviction.
+    private readonly CheckCache<Guid, bool> cache = new(memory);
+
     public string Kind => "session";
 
     public async ValueTask<bool> IsActiveAsync(
@@ -24,29 +27,28 @@ public sealed class ActiveSessions(IMemoryCache cache, JwtOptions options, Evict
         CancellationToken cancellationToken
     )
     {
-        var key = new CacheKey(sessionId);
-        if (cache.TryGetValue(key, out bool active))
+        if (cache.TryGet(sessionId, out var active))
             return active;
+        var readAt = cache.Generation;
         active = await db
             .Sessions.AsNoTracking()
             .AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null, cancellationToken);
         // An ended session never opens again: a "no" can be kept as long as its tokens live.
-        var keep = active ? options.SessionCheckCacheDuration : options.AccessTokenLifetime;
-        if (keep > TimeSpan.Zero)
-            cache.Set(key, active, keep);
+        cache.Set(sessionId, active, active ? options.SessionCheckCacheDuration : options.AccessTokenLifetime, readAt);
         return active;
     }
 
-    /// <summary>Called by whoever ends sessions, so that every instance refuses their tokens at once.</summary>
+    /// <summary>
+    /// Called by whoever ends sessions, once the change is committed, so that every instance refuses
+    /// their tokens at once.
+    /// </summary>
     public Task ForgetAsync(IEnumerable<Guid> sessionIds, CancellationToken cancellationToken) =>
         evictions.EvictAsync(Kind, sessionIds.Select(id => id.ToString()).ToList(), cancellationToken);
 
     public ValueTask EvictAsync(string key)
     {
         if (Guid.TryParse(key, out var id))
-            cache.Remove(new CacheKey(id));
+            cache.Evict(id);
         return ValueTask.CompletedTask;
     }
-
-    private readonly record struct CacheKey(Guid SessionId);
 }

@@ -125,6 +125,10 @@ public static class AuthSetup
                 };
             });
         services.AddAuthorization();
+        services.AddSingleton<
+            Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
+            ProblemAuthorizationResults
+        >();
         return services;
     }
 }

@@ -15,6 +15,12 @@ public sealed class JwtOptions
     public TimeSpan RefreshRotationThreshold { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>
+    /// How long a just-rotated refresh token still returns its successor (two tabs refreshing at once);
+    /// presented later, it is reuse and ends the session.
+    /// </summary>
+    public TimeSpan RefreshReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How long an instance trusts its last answer to "is this token's session still open?". Another
     /// instance's logout reaches this one within this time; this instance's own, at once.
     /// </summary>

@@ -52,6 +52,25 @@ public sealed class TokenService(JwtOptions options, SigningCredentials credenti
         return new(value, Hash(value), clock.GetUtcNow().UtcDateTime + options.RefreshTokenLifetime);
     }
 
+    /// <summary>
+    /// The refresh token that replaces <paramref name="current"/> at rotation: an HMAC of it under a key
+    /// derived from the signing key, so that the same successor can be handed out again (to a second
+    /// tab refreshing at the same moment) without its value ever being stored.
+    /// </summary>
+    public NewRefreshToken SuccessorOf(string current)
+    {
+        var value = Base64UrlEncoder.Encode(
+            HMACSHA256.HashData(rotationKey, System.Text.Encoding.UTF8.GetBytes(current))
+        );
+        return new(value, Hash(value), clock.GetUtcNow().UtcDateTime + options.RefreshTokenLifetime);
+    }
+
+    // Its own key: the signing key is never used twice for different things.
+    private readonly byte[] rotationKey = HMACSHA256.HashData(
+        ((SymmetricSecurityKey)credentials.Key).Key,
+        "artfolio refresh-token rotation"u8
+    );
+
     /// <summary>SHA-256 is enough here: the token has 256 bits of entropy, so there is nothing to brute-force.</summary>
     public static byte[] Hash(string refreshToken) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken));
 }

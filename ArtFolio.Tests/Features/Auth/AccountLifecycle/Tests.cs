@@ -321,6 +321,35 @@ public sealed class Tests
     }
 
     [Theory, AllDatabases]
+    public async Task An_unverified_upload_is_refused_before_its_body_is_read(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Accounts:RequireVerifiedEmail"] = "true" }
+        );
+        var alice = await app.CreateUserAsync("alice");
+        using var watcher = new FileSystemWatcher(app.MediaRoot) { IncludeSubdirectories = true };
+        var created = new List<string>();
+        watcher.Created += (_, e) =>
+        {
+            lock (created)
+                created.Add(e.FullPath);
+        };
+        watcher.EnableRaisingEvents = true;
+        // 8 MB of image with no title: an invalid form, so a 400 would mean it was bound first.
+        var body = TestMedia.Form(TestMedia.Png(2000, 1400, noise: true), [("category", "y")]);
+
+        var response = await alice.Client.PostAsync(TestHttp.UrlOf<ArtFolio.Features.Artworks.Create.Endpoint>(), body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.ReadProblemAsync()).Detail.ShouldBe(RequireVerifiedEmail.Detail);
+        await Task.Delay(200); // the watcher reports what it saw a moment later
+        lock (created)
+            created.ShouldBeEmpty();
+        app.MediaFiles().ShouldBeEmpty();
+    }
+
+    [Theory, AllDatabases]
     public async Task Mail_the_server_refuses_is_kept_retried_and_reported_in_status(Db db)
     {
         await using var smtp = FakeSmtpServer.Start();

@@ -39,7 +39,7 @@ public sealed class Tests
         var reasons = await app.QueryAsync(d =>
             d.Sessions.Where(s => s.UserId == alice.Id).Select(s => s.RevokedReason).ToListAsync()
         );
-        reasons.ShouldBe([SessionRevocation.Logout, null], ignoreOrder: true);
+        reasons.ShouldBe([Sessions.Logout, null], ignoreOrder: true);
     }
 
     [Theory, AllDatabases]

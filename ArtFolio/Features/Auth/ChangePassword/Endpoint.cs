@@ -9,7 +9,7 @@ namespace ArtFolio.Features.Auth.ChangePassword;
 
 public sealed class Endpoint(
     AppDbContext db,
-    ActiveSessions sessions,
+    Sessions sessions,
     Passwords passwords,
     AccountTokens resetTokens,
     TimeProvider clock
@@ -50,16 +50,11 @@ public sealed class Endpoint(
         user.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.RevokeSessionsAsync(
-            sessions,
-            s => s.UserId == userId,
-            SessionRevocation.PasswordChanged,
-            now,
-            cancellationToken
-        );
+        var ended = await sessions.RevokeAsync(userId, null, Sessions.PasswordChanged, cancellationToken);
         // Reset links sent before the change would undo it: they stop working.
         await resetTokens.CancelAllAsync(db, userId, Domain.OneTimeToken.ResetPassword, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await sessions.ForgetAsync(ended);
         return TypedResults.NoContent();
     }
 }

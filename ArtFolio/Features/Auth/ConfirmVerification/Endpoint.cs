@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.ConfirmVerification;
 
-public sealed class Endpoint(AppDbContext db, AccountTokens tokens, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, AccountTokens tokens, VerifiedEmails verified, TimeProvider clock)
     : Endpoint<Request, Results<Ok<Users.Me.Response>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -39,6 +39,7 @@ public sealed class Endpoint(AppDbContext db, AccountTokens tokens, TimeProvider
             return Problems.Result(StatusCodes.Status400BadRequest, AccountTokens.Invalid);
         user.EmailVerifiedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await verified.ForgetAsync(user.Id, CancellationToken.None);
         return TypedResults.Ok(Users.Me.Response.From(user));
     }
 }

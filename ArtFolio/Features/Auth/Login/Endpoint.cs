@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Login;
 
-public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService tokens, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, Passwords passwords, Sessions sessions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<AuthResponse>, ProblemHttpResult>>
 {
     public const string WrongCredentials = "The email, username or password is wrong.";
@@ -49,7 +49,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, TokenService 
         var now = clock.GetUtcNow().UtcDateTime;
         if (check == PasswordCheck.CorrectButRehash)
             user!.PasswordHash = passwords.Hash(request.Password!);
-        var response = db.StartSession(tokens, user!, now);
+        var response = sessions.Start(user!);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(response);
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArtFolio.Features.Auth.Logout;
 
 /// <summary>v1 logout: the session is named by its refresh token. Replaced in v2 by <see cref="EndpointV2"/>.</summary>
-public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, Sessions sessions)
     : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
     public override void Configure()
@@ -39,13 +39,7 @@ public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TimeProvi
         if (sessionId is null)
             return Problems.Result(StatusCodes.Status401Unauthorized, Refresh.Endpoint.Invalid);
 
-        await db.RevokeSessionsAsync(
-            sessions,
-            s => s.Id == sessionId,
-            SessionRevocation.Logout,
-            clock.GetUtcNow().UtcDateTime,
-            cancellationToken
-        );
+        await sessions.RevokeAsync(null, sessionId, Sessions.Logout, cancellationToken);
         return TypedResults.NoContent();
     }
 }

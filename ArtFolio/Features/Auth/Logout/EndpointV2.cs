@@ -10,8 +10,7 @@ namespace ArtFolio.Features.Auth.Logout;
 /// v2 logout: ends the session of the caller's access token. A client no longer has to keep the
 /// refresh token within reach of the code that logs out (it may sit in secure storage, or be lost).
 /// </summary>
-public sealed class EndpointV2(AppDbContext db, ActiveSessions sessions, TimeProvider clock)
-    : EndpointWithoutRequest<NoContent>
+public sealed class EndpointV2(Sessions sessions) : EndpointWithoutRequest<NoContent>
 {
     public override void Configure()
     {
@@ -25,14 +24,7 @@ public sealed class EndpointV2(AppDbContext db, ActiveSessions sessions, TimePro
 
     public override async Task<NoContent> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var (userId, sessionId) = (User.UserId(), User.SessionId());
-        await db.RevokeSessionsAsync(
-            sessions,
-            s => s.Id == sessionId && s.UserId == userId,
-            SessionRevocation.Logout,
-            clock.GetUtcNow().UtcDateTime,
-            cancellationToken
-        );
+        await sessions.RevokeAsync(User.UserId(), User.SessionId(), Sessions.Logout, cancellationToken);
         return TypedResults.NoContent();
     }
 }

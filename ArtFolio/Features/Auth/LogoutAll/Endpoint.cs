@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Auth.LogoutAll;
 
-public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TimeProvider clock)
-    : EndpointWithoutRequest<NoContent>
+public sealed class Endpoint(Sessions sessions) : EndpointWithoutRequest<NoContent>
 {
     public override void Configure()
     {
@@ -20,14 +19,7 @@ public sealed class Endpoint(AppDbContext db, ActiveSessions sessions, TimeProvi
 
     public override async Task<NoContent> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        await db.RevokeSessionsAsync(
-            sessions,
-            s => s.UserId == userId,
-            SessionRevocation.LogoutAll,
-            clock.GetUtcNow().UtcDateTime,
-            cancellationToken
-        );
+        await sessions.RevokeAsync(User.UserId(), null, Sessions.LogoutAll, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -11,7 +11,7 @@ namespace ArtFolio.Features.Auth.Register;
 public sealed class Endpoint(
     AppDbContext db,
     Passwords passwords,
-    TokenService tokens,
+    Sessions sessions,
     AccountEmails emails,
     TimeProvider clock
 ) : Endpoint<Request, Results<Created<AuthResponse>, ProblemHttpResult>>
@@ -63,7 +63,7 @@ public sealed class Endpoint(
         user.PasswordHash = passwords.Hash(request.Password!);
         db.Users.Add(user);
         emails.SendVerification(db, user);
-        var response = db.StartSession(tokens, user, now);
+        var response = sessions.Start(user);
 
         try
         {

@@ -12,7 +12,7 @@ public sealed class Endpoint(
     AppDbContext db,
     AccountTokens tokens,
     Passwords passwords,
-    ActiveSessions sessions,
+    Sessions sessions,
     TimeProvider clock
 ) : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
@@ -54,14 +54,9 @@ public sealed class Endpoint(
         user.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await tokens.CancelAllAsync(db, user.Id, OneTimeToken.ResetPassword, cancellationToken);
-        await db.RevokeSessionsAsync(
-            sessions,
-            s => s.UserId == user.Id,
-            SessionRevocation.PasswordReset,
-            now,
-            cancellationToken
-        );
+        var ended = await sessions.RevokeAsync(user.Id, null, Sessions.PasswordReset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await sessions.ForgetAsync(ended);
         return TypedResults.NoContent();
     }
 }

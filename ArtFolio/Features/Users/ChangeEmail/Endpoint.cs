@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.ChangeEmail;
 
-public sealed class Endpoint(AppDbContext db, Passwords passwords, AccountEmails emails, TimeProvider clock)
-    : Endpoint<Request, Results<Ok<Me.Response>, ValidationProblem, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    Passwords passwords,
+    AccountEmails emails,
+    VerifiedEmails verified,
+    TimeProvider clock
+) : Endpoint<Request, Results<Ok<Me.Response>, ValidationProblem, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -63,6 +68,7 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, AccountEmails
         {
             return Problems.Result(StatusCodes.Status409Conflict, "An account with that email already exists.");
         }
+        await verified.ForgetAsync(user.Id, CancellationToken.None);
         return TypedResults.Ok(Me.Response.From(user));
     }
 }
