@@ -5,6 +5,7 @@ using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Health;
 using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.OpenApi;
@@ -18,6 +19,7 @@ var services = builder.Services;
 var configuration = builder.Configuration;
 
 services.AddSingleton(TimeProvider.System);
+services.AddStatusReport(configuration);
 services.AddPersistence(configuration);
 services.AddCaching(configuration);
 services.AddMedia(configuration);
@@ -34,7 +36,6 @@ services.AddRateLimitPolicies(configuration);
 services.AddApiEndpoints();
 services.AddProblems();
 services.AddVersionedOpenApi();
-services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
 

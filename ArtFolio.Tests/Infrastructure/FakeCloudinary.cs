@@ -28,6 +28,11 @@ public sealed class FakeCloudinary : IAsyncDisposable
     public ConcurrentBag<string> Destroyed { get; } = [];
     public int RejectedSignatures;
 
+    private int pings;
+
+    /// <summary>How many times the Admin API's ping was called.</summary>
+    public int Pings => Volatile.Read(ref pings);
+
     /// <summary>Answer uploads with a 500, as an outage would.</summary>
     public bool FailUploads { get; set; }
 
@@ -48,8 +53,9 @@ public sealed class FakeCloudinary : IAsyncDisposable
         app.MapGet(
             "/v1_1/{cloud}/ping",
             (HttpRequest request) =>
-                request.Headers.Authorization.ToString()
-                == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ApiKey}:{ApiSecret}"))
+                Interlocked.Increment(ref fake.pings) > 0
+                && request.Headers.Authorization.ToString()
+                    == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ApiKey}:{ApiSecret}"))
                     ? Results.Ok(new { status = "ok" })
                     : Results.Unauthorized()
         );

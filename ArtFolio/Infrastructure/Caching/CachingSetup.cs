@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Health;
 using ArtFolio.Infrastructure.Redis;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -26,6 +27,8 @@ public static class CachingSetup
         }
         else
             services.AddSingleton<Evictions>();
+        // Here, as this is the part every deployment has: it reports Redis as Disabled when it is not set.
+        services.AddStatusCheck<RedisHealthCheck>("redis");
         return services;
     }
 }

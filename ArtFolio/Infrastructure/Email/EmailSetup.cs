@@ -1,3 +1,5 @@
+using ArtFolio.Infrastructure.Health;
+
 namespace ArtFolio.Infrastructure.Email;
 
 public static class EmailSetup
@@ -11,6 +13,7 @@ public static class EmailSetup
             services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
         else
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddStatusCheck<EmailHealthCheck>("email");
         return services;
     }
 }

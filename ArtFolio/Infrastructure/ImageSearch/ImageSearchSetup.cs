@@ -1,4 +1,5 @@
 using System.Net;
+using ArtFolio.Infrastructure.Health;
 using Polly;
 using Polly.Timeout;
 
@@ -11,6 +12,7 @@ public static class ImageSearchSetup
         var options = configuration.GetSection(PexelsOptions.Section).Get<PexelsOptions>() ?? new();
         services.AddSingleton(options);
         services.AddSingleton<PexelsQuota>();
+        services.AddStatusCheck<PexelsHealthCheck>("imageSearch");
         services
             .AddHttpClient<PexelsClient>(client =>
             {

@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Health;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -33,6 +34,7 @@ public static class MediaSetup
             services.AddSingleton<IMediaStore, LocalMediaStore>();
         services.AddSingleton<StoredMediaCleaning>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredMediaCleaning>());
+        services.AddStatusCheck<MediaHealthCheck>("media");
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Health;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -31,6 +32,13 @@ public static class PersistenceSetup
         );
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
+        services
+            .AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(
+                "database",
+                tags: ["ready", StatusChecks.Tag],
+                timeout: StatusChecks.Timeout
+            );
         return services;
     }
 

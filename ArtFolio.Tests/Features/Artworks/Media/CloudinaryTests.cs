@@ -140,6 +140,32 @@ public sealed class CloudinaryTests
         status.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory, AllDatabases]
+    public async Task Status_probes_cloudinary_at_most_once_per_period_whatever_the_request_rate(Db db)
+    {
+        var (app, cloudinary) = await StartAsync(db);
+        await using var _ = app;
+        await using var __ = cloudinary;
+
+        var burst = await Task.WhenAll(
+            Enumerable.Range(0, 50).Select(_ => app.Anonymous.GETAsync<Status.Endpoint, Status.Response>())
+        );
+        for (var i = 0; i < 10; i++)
+            (await app.Anonymous.GETAsync<Status.Endpoint, Status.Response>())
+                .Result!.Services["media"]
+                .Status.ShouldBe(Status.Endpoint.Ok);
+
+        burst.ShouldAllBe(r => r.Response.StatusCode == HttpStatusCode.OK);
+        burst.ShouldAllBe(r => r.Result!.Services["media"].Status == Status.Endpoint.Ok);
+        cloudinary.Pings.ShouldBe(1);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(6)); // past Status:CacheDuration
+        await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => app.Anonymous.GETAsync<Status.Endpoint, Status.Response>())
+        );
+        cloudinary.Pings.ShouldBe(2);
+    }
+
     [Fact]
     public void The_signature_matches_cloudinarys_documented_example()
     {
