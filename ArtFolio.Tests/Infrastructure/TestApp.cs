@@ -44,7 +44,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// A second instance of this app on the same database and media folder, as when the API runs as
     /// several instances; it leaves the database and folder to this one to clean up.
     /// </summary>
-    public TestApp StartSibling(IDictionary<string, string?>? overrides = null)
+    public TestApp StartSibling(IDictionary<string, string?>? overrides = null, params IInterceptor[] interceptors)
     {
         var siblingSettings = new Dictionary<string, string?>(settings);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -52,12 +52,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var sibling = new TestApp(Database, siblingSettings, postgresDatabase: null, sqliteFile: null)
         {
             ownsMedia = false,
+            interceptors = interceptors,
         };
         _ = sibling.Server;
         return sibling;
     }
 
     private bool ownsMedia = true;
+    private IInterceptor[] interceptors = [];
 
     private TestApp(Db database, Dictionary<string, string?> settings, string? postgresDatabase, string? sqliteFile)
     {
@@ -144,6 +146,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Sql);
+            foreach (var interceptor in interceptors)
+                services.AddSingleton(interceptor);
             services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
         });
     }

@@ -74,4 +74,10 @@ public sealed class Notification
     public required string Message { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>
+    /// The outbox event it was delivered for. Unique with the recipient: an event handled twice (a
+    /// claim taken over, a crash before it was marked done) cannot store a second copy.
+    /// </summary>
+    public Guid? EventId { get; init; }
 }

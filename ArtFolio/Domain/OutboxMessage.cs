@@ -24,6 +24,9 @@ public sealed class OutboxMessage
     /// <summary>An instance that claimed it owns it until then; after, another may take it over.</summary>
     public DateTime? ClaimedUntil { get; set; }
 
+    /// <summary>Which claim holds it: the dispatcher that claimed it extends only its own claims.</summary>
+    public Guid? ClaimToken { get; set; }
+
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTime? DispatchedAt { get; set; }

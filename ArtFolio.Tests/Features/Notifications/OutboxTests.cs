@@ -7,6 +7,7 @@ using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -123,6 +124,70 @@ public sealed class OutboxTests
         (
             await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None)
         ).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Two instances dispatching on one database, with a handler so slow that a batch outlasts the claim
+    /// duration many times over: the claims are kept alive, and every notification is stored once.
+    /// </summary>
+    [Theory, AllDatabases]
+    public async Task A_slow_batch_keeps_its_claims_and_nothing_is_stored_twice(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, NotDispatching);
+        var alice = await app.CreateUserAsync("alice");
+        var artwork = await alice.CreateArtworkAsync();
+        const int likers = 8;
+        for (var i = 0; i < likers; i++)
+        {
+            var fan = await app.CreateUserAsync("fan");
+            await fan.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        }
+        var slow = new SlowNotificationInserts(TimeSpan.FromMilliseconds(400));
+        var fastClaims = new Dictionary<string, string?>
+        {
+            ["Outbox:Dispatch"] = "true",
+            ["Outbox:ClaimDuration"] = "00:00:00.600",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+        };
+
+        await using var first = app.StartSibling(fastClaims, slow);
+        await using var second = app.StartSibling(fastClaims, slow);
+
+        await TestApp.EventuallyAsync(
+            () => app.QueryAsync(d => d.Outbox.CountAsync(m => m.DispatchedAt == null)),
+            n => n == 0,
+            seconds: 30
+        );
+        await Task.Delay(1000); // a late duplicate would land now
+        var stored = await app.QueryAsync(d =>
+            d.Notifications.Where(n => n.RecipientId == alice.Id && n.Type == NotificationTypes.Like)
+                .Select(n => n.ActorId)
+                .ToListAsync()
+        );
+        stored.Count.ShouldBe(likers);
+        stored.Distinct().Count().ShouldBe(likers);
+        slow.Inserts.ShouldBeGreaterThanOrEqualTo(likers);
+    }
+
+    /// <summary>A handler made slow: each save that stores notifications waits first.</summary>
+    private sealed class SlowNotificationInserts(TimeSpan delay) : SaveChangesInterceptor
+    {
+        private int inserts;
+        public int Inserts => Volatile.Read(ref inserts);
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData,
+            InterceptionResult<int> result,
+            CancellationToken cancellationToken = default
+        )
+        {
+            if (eventData.Context!.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added))
+            {
+                Interlocked.Increment(ref inserts);
+                await Task.Delay(delay, cancellationToken);
+            }
+            return result;
+        }
     }
 
     /// <summary>Two dispatching instances on one PostgreSQL database deliver each message once.</summary>

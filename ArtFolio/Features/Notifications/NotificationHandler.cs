@@ -55,7 +55,7 @@ public sealed class NotificationHandler(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await foreach (var recipients in RecipientBatchesAsync(db, notification, cancellationToken))
-                stored.AddRange(await StoreAsync(db, notification, recipients, cancellationToken));
+                stored.AddRange(await StoreAsync(db, message.Id, notification, recipients, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
         var messages = stored
@@ -108,8 +108,15 @@ public sealed class NotificationHandler(
         }
     }
 
+    /// <summary>
+    /// Stores the notifications of one batch of recipients, but not again for a recipient this event was
+    /// already delivered to (a retry, or an instance that took the event over). Two instances racing on
+    /// one event collide on the unique (event, recipient) index: one commits, the other's transaction
+    /// fails, and its retry finds everything stored.
+    /// </summary>
     private async Task<List<Notification>> StoreAsync(
         AppDbContext db,
+        Guid eventId,
         NotificationEvent notification,
         List<Guid> recipients,
         CancellationToken cancellationToken
@@ -117,7 +124,11 @@ public sealed class NotificationHandler(
     {
         // Recipients that still exist (a follower or the one recipient may have deleted their account).
         var existing = await db
-            .Users.Where(u => recipients.Contains(u.Id) && u.Id != notification.ActorId)
+            .Users.Where(u =>
+                recipients.Contains(u.Id)
+                && u.Id != notification.ActorId
+                && !db.Notifications.Any(n => n.EventId == eventId && n.RecipientId == u.Id)
+            )
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -130,6 +141,7 @@ public sealed class NotificationHandler(
                 ArtworkId = notification.ArtworkId,
                 Message = notification.Message,
                 CreatedAt = now,
+                EventId = eventId,
             })
             .ToList();
         db.Notifications.AddRange(rows);

@@ -22,7 +22,10 @@ public sealed class OutboxOptions
     /// <summary>How often to look when no commit has signalled (another instance's writes, retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a claimed message is this instance's; a crashed instance's claims lapse after it.</summary>
+    /// <summary>
+    /// How long a claim lasts unless extended: a working dispatcher extends its claims every third of
+    /// it; a crashed instance's claims lapse after it.
+    /// </summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     public int BatchSize { get; set; } = 20;
@@ -30,10 +33,13 @@ public sealed class OutboxOptions
 
 /// <summary>
 /// Takes committed outbox messages, claims a batch (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>,
-/// so several instances never take the same message), and hands each to its topic's handler. A message
-/// that fails is tried again later, backing off from 2 s to an hour, and kept however often it fails.
-/// Delivery is at least once: a crash after a handler's work and before the message is marked leaves it
-/// to be done again when the claim lapses.
+/// so several instances never take the same message), and hands each to its topic's handler. While it
+/// works through the batch it extends its claims every third of <see cref="OutboxOptions.ClaimDuration"/>,
+/// so a long batch is never taken over by another instance; only a dead (or stalled) dispatcher's claims
+/// lapse. A message that fails is tried again later, backing off from 2 s to an hour, and kept however
+/// often it fails. Delivery is at least once: a crash after a handler's work and before the message is
+/// marked leaves it to be done again; handlers make that harmless (notifications are unique per event
+/// and recipient).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -69,13 +75,52 @@ public sealed class OutboxDispatcher(
     /// <summary>Claims and handles one batch; returns how many messages it claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken);
-        foreach (var message in claimed)
-            await HandleAsync(message, cancellationToken);
+        var claim = Guid.NewGuid();
+        var claimed = await ClaimAsync(claim, cancellationToken);
+        if (claimed.Count == 0)
+            return 0;
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = KeepClaimedAsync(claim, working.Token);
+        try
+        {
+            foreach (var message in claimed)
+                await HandleAsync(message, cancellationToken);
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await heartbeat;
+        }
         return claimed.Count;
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Extends this batch's claims on the messages not yet handled, until the batch is done.</summary>
+    private async Task KeepClaimedAsync(Guid claim, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.ClaimDuration / 3, clock, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var until = clock.GetUtcNow().UtcDateTime + options.ClaimDuration;
+                await db
+                    .Outbox.Where(m => m.ClaimToken == claim && m.DispatchedAt == null && m.ClaimedUntil != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not extend the outbox claims of this batch; trying again");
+            }
+        }
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(Guid claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -109,7 +154,10 @@ public sealed class OutboxDispatcher(
             await db
                 .Outbox.Where(m => ids.Contains(m.Id))
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                    s =>
+                        s.SetProperty(m => m.ClaimedUntil, until)
+                            .SetProperty(m => m.ClaimToken, claim)
+                            .SetProperty(m => m.Attempts, m => m.Attempts + 1),
                     cancellationToken
                 );
         }

@@ -84,6 +84,8 @@ internal sealed class CommunityConfiguration
         notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
         notification.HasIndex(n => n.ActorId);
         notification.HasIndex(n => n.ArtworkId);
+        // The idempotency key of delivery: one notification per event and recipient.
+        notification.HasIndex(n => new { n.EventId, n.RecipientId }).IsUnique();
     }
 }
 

@@ -313,6 +313,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(600)
@@ -334,6 +337,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ActorId");
 
                     b.HasIndex("ArtworkId");
+
+                    b.HasIndex("EventId", "RecipientId")
+                        .IsUnique();
 
                     b.HasIndex("RecipientId", "ReadAt");
 
@@ -402,6 +408,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTime>("AvailableAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");

@@ -308,6 +308,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(600)
@@ -329,6 +332,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ActorId");
 
                     b.HasIndex("ArtworkId");
+
+                    b.HasIndex("EventId", "RecipientId")
+                        .IsUnique();
 
                     b.HasIndex("RecipientId", "ReadAt");
 
@@ -396,6 +402,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntil")
