@@ -29,6 +29,47 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task An_oversized_body_gets_its_413_over_real_tcp_even_under_load()
+    {
+        var folder = Directory.CreateTempSubdirectory("artfolio-kestrel-").FullName;
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Jwt:SigningKey", TestApp.SigningKey);
+            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "artfolio.db")}");
+            b.UseSetting("Media:LocalPath", Path.Combine(folder, "media"));
+            b.UseSetting("RateLimiting:Auth:PermitLimit", "1000000");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        // 3 MB of JSON where 1 MiB is the limit: the client sends it all before it reads the answer.
+        var body = System.Text.Encoding.UTF8.GetBytes($"{{\"username\":\"{new string('a', 3_000_000)}\"}}");
+
+        var answers = await Task.WhenAll(
+            Enumerable
+                .Range(0, 24)
+                .Select(async _ =>
+                {
+                    try
+                    {
+                        using var content = new ByteArrayContent(body);
+                        content.Headers.ContentType = new("application/json");
+                        using var response = await client.PostAsync("/api/v1/auth/login", content);
+                        return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}";
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        return $"failed: {e.InnerException?.Message ?? e.Message}";
+                    }
+                })
+        );
+
+        answers.ShouldAllBe(a => a == "413 application/problem+json", string.Join("; ", answers.Distinct()));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void A_proxy_network_that_is_not_cidr_stops_the_start_with_its_name()
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

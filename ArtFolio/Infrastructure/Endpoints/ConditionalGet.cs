@@ -40,7 +40,9 @@ public static class ConditionalGet
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = http.Request.Headers.Authorization.Count > 0 ? PrivateCacheControl : PublicCacheControl;
-        headers.Vary = "Authorization";
+        // Added to, not replaced: other parts (compression, CORS) vary the answer by their own headers.
+        if (!headers.Vary.Any(v => v?.Contains("Authorization", StringComparison.OrdinalIgnoreCase) == true))
+            headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Authorization");
         foreach (var value in http.Request.Headers.IfNoneMatch)
         foreach (
             var tag in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -37,11 +37,6 @@ public static class FastEndpointsSetup
             config.Versioning.Prefix = VersionPrefix;
             config.Versioning.PrependToRoute = true;
             config.Versioning.DefaultVersion = 1;
-            config.Endpoints.Configurator = endpoint =>
-            {
-                if (endpoint.Version.DeprecatedAt > 0)
-                    endpoint.PreProcessors(Order.Before, new DeprecationHeaders());
-            };
 
             config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
             config.Serializer.SerializerErrorsField = UnreadableBody;
@@ -65,6 +60,25 @@ public static class FastEndpointsSetup
             config.Errors.ResponseBuilder = (failures, http, status) =>
                 Problems.FromFailures(failures, http, status, UnreadableBody);
         });
+
+    /// <summary>
+    /// FastEndpoints always maps <c>/_test_url_cache_</c>, which lists every route and endpoint class, for
+    /// its test helpers. Only the test host (environment <c>Testing</c>) needs it: elsewhere it is a 404.
+    /// Runs before routing, so the route is never reached.
+    /// </summary>
+    public static IApplicationBuilder HideTestUrlCache(this WebApplication app)
+    {
+        if (app.Environment.IsEnvironment("Testing"))
+            return app;
+        return app.Use(
+            (http, next) =>
+                http.Request.Path.StartsWithSegments(TestUrlCachePath, StringComparison.OrdinalIgnoreCase)
+                    ? Problems.WriteAsync(http, StatusCodes.Status404NotFound, "There is nothing at this address.")
+                    : next(http)
+        );
+    }
+
+    private const string TestUrlCachePath = "/_test_url_cache_";
 
     /// <summary><c>/api/v2/auth/logout</c> for route <c>auth/logout</c> at version 2.</summary>
     public static string PathOf(string route, int version) => $"/{RoutePrefix}/{VersionPrefix}{version}/{route}";

@@ -46,6 +46,14 @@ public static class Paging
     /// <summary>The opaque cursor: base64url JSON of the last item's keys. Clients only hand it back.</summary>
     public static string Encode<TKey>(TKey key) => Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(key));
 
+    // A cursor names every key of its record: one that decodes but lacks a field (forged, or from an
+    // older release) is refused like any other, instead of seeking from a default value.
+    private static readonly JsonSerializerOptions CursorJson = new()
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
     public static bool TryDecode<TKey>(string? cursor, out TKey? key)
         where TKey : class
     {
@@ -54,7 +62,7 @@ public static class Paging
             return false;
         try
         {
-            key = JsonSerializer.Deserialize<TKey>(Base64UrlEncoder.DecodeBytes(cursor));
+            key = JsonSerializer.Deserialize<TKey>(Base64UrlEncoder.DecodeBytes(cursor), CursorJson);
             return key is not null;
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ArtFolio.Infrastructure.Persistence;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -116,6 +117,11 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
             Media.MediaStorageException => (
                 StatusCodes.Status502BadGateway,
                 "The media storage did not accept the file; nothing was saved. Try again later."
+            ),
+            // A write that refers to a row deleted a moment before (after the request found it).
+            _ when exception.IsForeignKeyViolation() => (
+                StatusCodes.Status404NotFound,
+                "Something this request refers to was deleted meanwhile; nothing was saved."
             ),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };

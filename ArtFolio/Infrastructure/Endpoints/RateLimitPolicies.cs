@@ -37,9 +37,14 @@ public static class RateLimitPolicies
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
+                // The limiter's own wait when it gives one, else the window of the policy that refused.
+                var policy = context
+                    .HttpContext.GetEndpoint()
+                    ?.Metadata.GetMetadata<EnableRateLimitingAttribute>()
+                    ?.PolicyName;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? wait
-                    : auth.Window;
+                    : WindowOf(policy, auth, images);
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     .ToString(CultureInfo.InvariantCulture);
@@ -51,6 +56,10 @@ public static class RateLimitPolicies
             };
         });
     }
+
+    /// <summary>The window of the policy named, for a Retry-After when the limiter gives no wait of its own.</summary>
+    internal static TimeSpan WindowOf(string? policy, RateLimitOptions auth, RateLimitOptions images) =>
+        policy == Images ? images.Window : auth.Window;
 
     /// <summary>
     /// Per client address (the proxy's X-Forwarded-For when it is a trusted one): counted in Redis

@@ -49,8 +49,9 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Comments.Add(comment);
             notifications.ToUser(
                 db,
@@ -68,6 +69,10 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
                     cancellationToken
                 );
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsForeignKeyViolation())
+        {
+            return Artworks.ArtworkProblems.NotFound(); // deleted since it was found above
         }
 
         var response = await db

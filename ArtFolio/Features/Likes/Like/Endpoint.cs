@@ -34,18 +34,35 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
         if (artwork is null)
             return Artworks.ArtworkProblems.NotFound();
 
+        try
+        {
+            return TypedResults.Ok(await LikeAsync(request.Id, artwork.ArtistId, artwork.Title, cancellationToken));
+        }
+        catch (Exception e) when (e.IsForeignKeyViolation())
+        {
+            return Artworks.ArtworkProblems.NotFound(); // deleted since it was found above
+        }
+    }
+
+    private async Task<LikeResponse> LikeAsync(
+        Guid artworkId,
+        Guid artistId,
+        string title,
+        CancellationToken cancellationToken
+    )
+    {
         var me = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The primary key decides: a second like of the same artwork inserts nothing, so the counter
         // moves only when a row did, in the same transaction.
         var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({request.Id}, {me}, {now}) ON CONFLICT DO NOTHING""",
+            $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({artworkId}, {me}, {now}) ON CONFLICT DO NOTHING""",
             cancellationToken
         );
         if (inserted == 1)
             await db
-                .Artworks.Where(a => a.Id == request.Id)
+                .Artworks.Where(a => a.Id == artworkId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount + 1), cancellationToken);
         if (inserted == 1)
         {
@@ -53,17 +70,17 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
                 db,
                 NotificationTypes.Like,
                 me,
-                artwork.ArtistId,
-                request.Id,
-                $"{User.Identity!.Name} liked “{artwork.Title}”"
+                artistId,
+                artworkId,
+                $"{User.Identity!.Name} liked “{title}”"
             );
             await db.SaveChangesAsync(cancellationToken);
         }
         var count = await db
-            .Artworks.Where(a => a.Id == request.Id)
+            .Artworks.Where(a => a.Id == artworkId)
             .Select(a => a.LikeCount)
             .SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new LikeResponse(true, count));
+        return new LikeResponse(true, count);
     }
 }
