@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtFolio.Tests.Infrastructure;
 
-/// <summary>Keeps the slice shape of ARCHITECTURE.md as the code grows.</summary>
+/// <summary>Keeps the slice shape of docs/architecture.md as the code grows.</summary>
 public sealed partial class ArchitectureTests
 {
     /// <summary>Every FastEndpoints endpoint class in the app.</summary>
@@ -33,6 +33,23 @@ public sealed partial class ArchitectureTests
 
     private static async Task<EndpointDefinition> DefinitionOf(string name) =>
         (await DefinitionsAsync()).Single(d => d.EndpointType.FullName == name);
+
+    [Fact]
+    public void The_domain_depends_on_nothing_of_the_infrastructure_or_the_features()
+    {
+        var domain = typeof(Program).Assembly.GetTypes().Where(t => t.Namespace == "ArtFolio.Domain").ToList();
+        domain.ShouldNotBeEmpty();
+        var used = domain.SelectMany(t =>
+            t.GetProperties()
+                .Select(p => p.PropertyType)
+                .Concat(t.GetFields().Select(f => f.FieldType))
+                .Concat(t.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
+                .SelectMany(type => type.IsGenericType ? type.GetGenericArguments().Append(type) : [type])
+                .Select(type => (Owner: t.Name, type.Namespace))
+        );
+        used.Where(u => u.Namespace?.StartsWith("ArtFolio.") == true && u.Namespace != "ArtFolio.Domain")
+            .ShouldBeEmpty();
+    }
 
     [Fact]
     public async Task Every_endpoint_class_is_mapped()

@@ -69,6 +69,33 @@ public sealed class HostingTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Theory]
+    [InlineData("Media:MaxImageBytes", "-1")]
+    [InlineData("Jwt:AccessTokenLifetime", "00:00:00")]
+    [InlineData("Outbox:BatchSize", "0")]
+    [InlineData("App:PublicBaseUrl", "front-end")]
+    [InlineData("RateLimiting:Images:PermitLimit", "0")]
+    [InlineData("Email:From", "nobody")]
+    [InlineData("Passwords:WorkFactor", "40")]
+    [InlineData("Status:CacheDuration", "-00:00:01")]
+    public void A_wrong_setting_stops_the_start_with_its_key(string key, string value)
+    {
+        var folder = Directory.CreateTempSubdirectory("artfolio-settings-").FullName;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Jwt:SigningKey", TestApp.SigningKey);
+            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "artfolio.db")}");
+            b.UseSetting("Media:LocalPath", Path.Combine(folder, "media"));
+            b.UseSetting(key, value);
+        });
+
+        var error = Should.Throw<Exception>(() => factory.Server);
+
+        error.Message.ShouldContain(key + ":");
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Fact]
     public void A_proxy_network_that_is_not_cidr_stops_the_start_with_its_name()
     {

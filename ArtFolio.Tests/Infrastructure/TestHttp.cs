@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,17 +18,13 @@ public static partial class TestHttp
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static readonly ConcurrentDictionary<Type, (string Verb, string Route)> Routes = new();
+    // The app's own lookup of its endpoints' verbs and routes (every app has the same ones).
+    private static EndpointLinks? links;
+    private static EndpointLinks Links =>
+        links ?? throw new InvalidOperationException("Start a TestApp before addressing endpoints by type.");
 
-    /// <summary>Learns every endpoint's verb and route from a started app (all apps share them).</summary>
-    public static void LearnRoutes(IServiceProvider services)
-    {
-        if (!Routes.IsEmpty)
-            return;
-        foreach (var endpoint in services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints))
-            if (endpoint is RouteEndpoint route && route.Metadata.GetMetadata<EndpointDefinition>() is { } definition)
-                Routes.TryAdd(definition.EndpointType, (definition.Verbs[0], route.RoutePattern.RawText!));
-    }
+    /// <summary>Takes the route lookup of a started app.</summary>
+    public static void LearnRoutes(IServiceProvider services) => links ??= services.GetRequiredService<EndpointLinks>();
 
     /// <summary>Sends <paramref name="body"/> as it is (HttpContent) or as JSON, to the endpoint's route.</summary>
     public static async Task<HttpResponseMessage> SendRawAsync<TEndpoint>(
@@ -40,7 +35,7 @@ public static partial class TestHttp
     )
         where TEndpoint : IEndpoint
     {
-        var (verb, _) = Routes[typeof(TEndpoint)];
+        var (verb, _) = Links.RouteOf(typeof(TEndpoint));
         using var message = new HttpRequestMessage(new HttpMethod(verb), UrlOf<TEndpoint>(route ?? body, query));
         if (body is not null)
             message.Content = body as HttpContent ?? JsonContent.Create(body, body.GetType(), options: Json);
@@ -66,21 +61,7 @@ public static partial class TestHttp
 
     /// <summary>The endpoint's path with its <c>{placeholders}</c> filled from <paramref name="values"/>' properties.</summary>
     public static string UrlOf<TEndpoint>(object? values = null, string? query = null)
-        where TEndpoint : IEndpoint
-    {
-        var (_, route) = Routes[typeof(TEndpoint)];
-        var path = Fill(
-            route,
-            name =>
-                values
-                    ?.GetType()
-                    .GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                    ?.GetValue(values)
-                    ?.ToString()
-                ?? throw new ArgumentException($"No value for route placeholder '{name}'.")
-        );
-        return $"/{path.TrimStart('/')}{(query is null ? "" : "?" + query)}";
-    }
+        where TEndpoint : IEndpoint => $"{Links.PathTo<TEndpoint>(values)}{(query is null ? "" : "?" + query)}";
 
     /// <summary>A route template (<c>artworks/{id:guid}</c>) with each placeholder replaced by <paramref name="valueOf"/> its name.</summary>
     public static string Fill(string route, Func<string, string> valueOf) =>

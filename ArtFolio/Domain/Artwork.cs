@@ -1,5 +1,3 @@
-using ArtFolio.Infrastructure.Media;
-
 namespace ArtFolio.Domain;
 
 /// <summary>An uploaded image or video with its description, price and counters.</summary>

@@ -1,5 +1,3 @@
-using ArtFolio.Infrastructure.Media;
-
 namespace ArtFolio.Domain;
 
 /// <summary>An account: an artist or a member of the community.</summary>

@@ -21,8 +21,13 @@ using Logout = ArtFolio.Features.Auth.Logout;
 /// <summary>The smaller holes of the privacy and security review, each shown closed.</summary>
 public sealed class Tests
 {
-    [Fact]
-    public async Task The_test_url_cache_is_served_to_the_test_host_only()
+    [Theory]
+    [InlineData(null, HttpStatusCode.NotFound)]
+    [InlineData("true", HttpStatusCode.OK)]
+    public async Task The_route_list_for_test_helpers_is_not_served_unless_asked_for(
+        string? expose,
+        HttpStatusCode expected
+    )
     {
         var folder = Directory.CreateTempSubdirectory("artfolio-prod-").FullName;
         await using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -31,15 +36,14 @@ public sealed class Tests
             b.UseSetting("Jwt:SigningKey", TestApp.SigningKey);
             b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "artfolio.db")}");
             b.UseSetting("Media:LocalPath", Path.Combine(folder, "media"));
+            b.UseSetting("FastEndpoints:ExposeTestUrlCache", expose);
         });
-        var tests = await TestApp.For(Db.Sqlite);
 
-        var hidden = await production.CreateClient().GetAsync("/_test_url_cache_");
-        var served = await tests.Anonymous.GetAsync("/_test_url_cache_");
+        var answer = await production.CreateClient().GetAsync("/_test_url_cache_");
 
-        hidden.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await hidden.Content.ReadAsStringAsync()).ShouldNotContain("ArtFolio.Features");
-        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        answer.StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.NotFound)
+            (await answer.Content.ReadAsStringAsync()).ShouldNotContain("ArtFolio.Features");
         Directory.Delete(folder, recursive: true);
     }
 

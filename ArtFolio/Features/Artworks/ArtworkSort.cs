@@ -88,32 +88,7 @@ public abstract record ArtworkSort(string Name, bool Descending)
 
         public override ArtworkCursor CursorAfter(ArtworkResponse last) => new(Name, ToCursor(KeyOf(last)), last.Id);
 
-        public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, ArtworkCursor cursor)
-        {
-            // key <= k && (key < k || id < i), mirrored when ascending: the same rows as
-            // key < k || (key == k && id < i), written so that the first term bounds an index range even
-            // in a plan made before the values are known (PostgreSQL's generic plan for a prepared
-            // statement would otherwise scan the index from the top: page 100 took 7 times page 1).
-            // Guid.CompareTo becomes a plain comparison of the id column in SQL.
-            var a = Key.Parameters[0];
-            var key = Key.Body;
-            var k = QueryParameter.Of(FromCursor(cursor.Key));
-            var idOrder = Expression.Call(
-                Expression.Property(a, nameof(Artwork.Id)),
-                typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!,
-                QueryParameter.Of(cursor.Id)
-            );
-            var zero = Expression.Constant(0);
-            var beyond = Descending
-                ? Expression.AndAlso(
-                    Expression.LessThanOrEqual(key, k),
-                    Expression.OrElse(Expression.LessThan(key, k), Expression.LessThan(idOrder, zero))
-                )
-                : Expression.AndAlso(
-                    Expression.GreaterThanOrEqual(key, k),
-                    Expression.OrElse(Expression.GreaterThan(key, k), Expression.GreaterThan(idOrder, zero))
-                );
-            return artworks.Where(Expression.Lambda<Func<Artwork, bool>>(beyond, a));
-        }
+        public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, ArtworkCursor cursor) =>
+            artworks.After(Key, a => a.Id, FromCursor(cursor.Key), cursor.Id, Descending);
     }
 }

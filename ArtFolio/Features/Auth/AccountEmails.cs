@@ -1,15 +1,22 @@
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Email;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Auth;
 
-public sealed class AppOptions
+public sealed class AppOptions : ICheckedSettings
 {
     public const string Section = "App";
 
     /// <summary>The front end's address: links in emails lead there, and it calls the API with the token.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5173";
+
+    public IEnumerable<string> Problems()
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            yield return $"PublicBaseUrl: '{PublicBaseUrl}' is not an absolute http or https URL";
+    }
 }
 
 /// <summary>

@@ -130,19 +130,16 @@ public sealed class AccountMail(
 }
 
 /// <summary>Sends the account emails the outbox holds (verification, email changed).</summary>
-public sealed class AccountEmailHandler(IServiceScopeFactory scopes, AccountMail mail) : IOutboxHandler
+public sealed class AccountEmailHandler(IServiceScopeFactory scopes, AccountMail mail) : OutboxHandler<AccountEmail>
 {
-    public string Topic => EmailOutbox.Topic;
+    public override string Topic => EmailOutbox.Topic;
 
-    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(Guid messageId, AccountEmail email, CancellationToken cancellationToken)
     {
-        var email =
-            System.Text.Json.JsonSerializer.Deserialize<AccountEmail>(message.Payload)
-            ?? throw new InvalidOperationException("An empty account email.");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == email.UserId, cancellationToken);
         if (user is not null) // a deleted account is told nothing
-            await mail.SendAsync(db, user, email, message.Id, cancellationToken);
+            await mail.SendAsync(db, user, email, messageId, cancellationToken);
     }
 }

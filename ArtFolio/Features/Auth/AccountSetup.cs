@@ -1,5 +1,6 @@
 using ArtFolio.Features.Auth.ForgotPassword;
 using ArtFolio.Infrastructure.Caching;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Authorization;
 
@@ -10,8 +11,8 @@ public static class AccountSetup
     /// <summary>Email verification and password reset: their options, tokens, emails and the reset-request handler.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new());
-        services.AddSingleton(configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new());
+        services.AddSettings<AccountOptions>(configuration, AccountOptions.Section);
+        services.AddSettings<AppOptions>(configuration, AppOptions.Section);
         services.AddSingleton<AccountTokens>();
         services.AddSingleton<AccountEmails>();
         services.AddScoped<Sessions>();

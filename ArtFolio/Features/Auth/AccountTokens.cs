@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Email;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ArtFolio.Features.Auth;
 
-public sealed class AccountOptions
+public sealed class AccountOptions : ICheckedSettings
 {
     public const string Section = "Accounts";
 
@@ -20,6 +21,16 @@ public sealed class AccountOptions
 
     /// <summary>Verification emails one account may ask for per hour; reset emails one address gets per hour.</summary>
     public int EmailsPerHour { get; set; } = 5;
+
+    public IEnumerable<string> Problems()
+    {
+        if (VerificationTokenLifetime <= TimeSpan.Zero)
+            yield return "VerificationTokenLifetime: must be positive";
+        if (ResetTokenLifetime <= TimeSpan.Zero)
+            yield return "ResetTokenLifetime: must be positive";
+        if (EmailsPerHour <= 0)
+            yield return "EmailsPerHour: must be positive";
+    }
 }
 
 /// <summary>The single-use tokens of verification and reset emails: made, found and spent here.</summary>

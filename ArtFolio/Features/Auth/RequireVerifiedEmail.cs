@@ -1,5 +1,6 @@
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Caching;
+using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authorization;
@@ -18,8 +19,9 @@ public static class RequireVerifiedEmail
 {
     public const string Policy = "verified-email";
 
-    public const string Detail =
-        "Verify your email address first: follow the link we sent, or ask for a new one with POST /api/v1/auth/verification.";
+    public static readonly string Detail =
+        "Verify your email address first: follow the link we sent, or ask for a new one with POST "
+        + $"{FastEndpointsSetup.PathOf(SendVerification.Endpoint.Route, 1)}.";
 
     public static void On(EndpointDefinition endpoint) => endpoint.Policies(Policy);
 

@@ -31,7 +31,7 @@ public static class FollowLists
             .Select(u => (Guid?)u.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (userId is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
+            return Users.UserProblems.UnknownUsername();
 
         var follows = db.Follows.AsNoTracking();
         var rows =
@@ -52,11 +52,8 @@ public static class FollowLists
                         Id = f.FolloweeId,
                         User = f.Followee,
                     });
-        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
-        {
-            var at = cursor!.At;
-            rows = rows.Where(r => r.At <= at && (r.At < at || r.Id.CompareTo(cursor.Id) < 0));
-        }
+        Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor);
+        rows = rows.After(cursor, r => r.At, r => r.Id);
         var limit = Paging.LimitOf(query);
         var page = await rows.OrderByDescending(r => r.At)
             .ThenByDescending(r => r.Id)

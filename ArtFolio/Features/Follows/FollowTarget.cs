@@ -22,7 +22,7 @@ public static class FollowTarget
             .Select(u => (Guid?)u.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (id is null)
-            return (null, Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username."));
+            return (null, Users.UserProblems.UnknownUsername());
         if (id == callerId)
             return (null, Problems.Result(StatusCodes.Status400BadRequest, "You cannot follow yourself."));
         return (id, null);

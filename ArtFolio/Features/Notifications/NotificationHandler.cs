@@ -22,17 +22,18 @@ public sealed class NotificationHandler(
     TimeProvider clock,
     IOptions<JsonOptions> json,
     ILogger<NotificationHandler> logger
-) : IOutboxHandler
+) : OutboxHandler<NotificationEvent>
 {
     public const int BatchSize = 500;
 
-    public string Topic => NotificationOutbox.Topic;
+    public override string Topic => NotificationOutbox.Topic;
 
-    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        Guid eventId,
+        NotificationEvent notification,
+        CancellationToken cancellationToken
+    )
     {
-        var notification =
-            JsonSerializer.Deserialize<NotificationEvent>(message.Payload)
-            ?? throw new InvalidOperationException("An empty notification event.");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var actor = await db
@@ -55,7 +56,7 @@ public sealed class NotificationHandler(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await foreach (var recipients in RecipientBatchesAsync(db, notification, cancellationToken))
-                stored.AddRange(await StoreAsync(db, message.Id, notification, recipients, cancellationToken));
+                stored.AddRange(await StoreAsync(db, eventId, notification, recipients, cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
         var messages = stored

@@ -30,7 +30,7 @@ public static class PortfolioItems
 
     public static async Task<Results<Created<TResponse>, ProblemHttpResult>> AddAsync<TItem, TResponse>(
         AppDbContext db,
-        string section,
+        PathString sectionPath,
         TItem item,
         Func<TItem, TResponse> respond,
         CancellationToken cancellationToken
@@ -45,7 +45,8 @@ public static class PortfolioItems
             );
         db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/users/me/portfolio/{section}/{item.Id}", respond(item));
+        // The entry's address is its section's (where it was posted) and its id: the edit route.
+        return TypedResults.Created($"{sectionPath}/{item.Id}", respond(item));
     }
 
     public static async Task<Results<Ok<TResponse>, ProblemHttpResult>> EditAsync<TItem, TResponse>(

@@ -37,7 +37,7 @@ public abstract class AddEntryEndpoint<TItem, TRequest, TResponse>(
     ) =>
         PortfolioItems.AddAsync(
             db,
-            section,
+            HttpContext.Request.Path,
             request.Create(User.UserId(), clock.GetUtcNow().UtcDateTime),
             respond,
             cancellationToken

@@ -1,5 +1,6 @@
 using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -21,20 +22,15 @@ public static class AuthSetup
         IHostEnvironment environment
     )
     {
-        var options = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new();
-        if (options.AccessTokenLifetime <= TimeSpan.Zero || options.RefreshTokenLifetime <= TimeSpan.Zero)
-            throw new InvalidOperationException("Jwt token lifetimes must be positive.");
-        if (options.SessionCheckCacheDuration < TimeSpan.Zero)
-            throw new InvalidOperationException("Jwt:SessionCheckCacheDuration cannot be negative.");
+        var options = services.AddSettings<JwtOptions>(configuration, JwtOptions.Section);
         var key = new SymmetricSecurityKey(SigningKey.Resolve(options, environment));
 
-        services.AddSingleton(options);
         services.AddSingleton(new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
         services.AddSingleton<TokenService>();
         services.AddMemoryCache();
         services.AddSingleton<ActiveSessions>();
         services.AddSingleton<IEvictionTarget>(sp => sp.GetRequiredService<ActiveSessions>());
-        services.AddSingleton(configuration.GetSection(PasswordOptions.Section).Get<PasswordOptions>() ?? new());
+        services.AddSettings<PasswordOptions>(configuration, PasswordOptions.Section);
         services.AddSingleton<Passwords>();
 
         services

@@ -1,6 +1,8 @@
+using ArtFolio.Infrastructure.Hosting;
+
 namespace ArtFolio.Infrastructure.Auth;
 
-public sealed class JwtOptions
+public sealed class JwtOptions : ICheckedSettings
 {
     public const string Section = "Jwt";
 
@@ -25,4 +27,18 @@ public sealed class JwtOptions
     /// instance's logout reaches this one within this time; this instance's own, at once.
     /// </summary>
     public TimeSpan SessionCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<string> Problems()
+    {
+        if (AccessTokenLifetime <= TimeSpan.Zero)
+            yield return "AccessTokenLifetime: must be positive";
+        if (RefreshTokenLifetime <= TimeSpan.Zero)
+            yield return "RefreshTokenLifetime: must be positive";
+        if (RefreshRotationThreshold <= TimeSpan.Zero || RefreshRotationThreshold > RefreshTokenLifetime)
+            yield return "RefreshRotationThreshold: must be positive and at most RefreshTokenLifetime";
+        if (RefreshReuseGrace < TimeSpan.Zero)
+            yield return "RefreshReuseGrace: cannot be negative";
+        if (SessionCheckCacheDuration < TimeSpan.Zero)
+            yield return "SessionCheckCacheDuration: cannot be negative";
+    }
 }

@@ -1,17 +1,24 @@
 using System.Security.Cryptography;
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Hosting;
 using BCrypt.Net;
 using Microsoft.AspNetCore.Identity;
 using BCryptHasher = BCrypt.Net.BCrypt;
 
 namespace ArtFolio.Infrastructure.Auth;
 
-public sealed class PasswordOptions
+public sealed class PasswordOptions : ICheckedSettings
 {
     public const string Section = "Passwords";
 
     /// <summary>BCrypt's cost: 2^WorkFactor rounds. 12 takes about a quarter second on a server core.</summary>
     public int WorkFactor { get; set; } = 12;
+
+    public IEnumerable<string> Problems()
+    {
+        if (WorkFactor is < 4 or > 31)
+            yield return "WorkFactor: must be from 4 to 31 (BCrypt's range)";
+    }
 }
 
 /// <summary>

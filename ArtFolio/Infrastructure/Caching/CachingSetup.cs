@@ -20,7 +20,6 @@ public static class CachingSetup
         services.AddSingleton<IEvictionTarget>(sp => new HybridCacheEviction(sp.GetRequiredService<HybridCache>()));
         if (redis.IsConfigured)
         {
-            services.AddRedis(redis);
             services.AddSingleton<RedisEvictions>();
             services.AddSingleton<Evictions>(sp => sp.GetRequiredService<RedisEvictions>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisEvictions>());

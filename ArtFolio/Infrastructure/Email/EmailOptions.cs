@@ -1,8 +1,9 @@
+using ArtFolio.Infrastructure.Hosting;
 using MailKit.Security;
 
 namespace ArtFolio.Infrastructure.Email;
 
-public sealed class EmailOptions
+public sealed class EmailOptions : ICheckedSettings
 {
     public const string Section = "Email";
 
@@ -28,5 +29,15 @@ public sealed class EmailOptions
 
         /// <summary>How long one connection, sending and all, may take.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    }
+
+    public IEnumerable<string> Problems()
+    {
+        if (!MimeKit.MailboxAddress.TryParse(From, out var sender) || !sender.Address.Contains('@'))
+            yield return $"From: '{From}' is not a mailbox such as ArtFolio <no-reply@example.com>";
+        if (Smtp.Port is < 1 or > 65535)
+            yield return "Smtp:Port: must be from 1 to 65535";
+        if (Smtp.Timeout <= TimeSpan.Zero)
+            yield return "Smtp:Timeout: must be positive";
     }
 }

@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Health;
+using ArtFolio.Infrastructure.Hosting;
 
 namespace ArtFolio.Infrastructure.Email;
 
@@ -7,8 +8,7 @@ public static class EmailSetup
     /// <summary>SMTP when <c>Email:Smtp:Host</c> is set; otherwise .eml files in the pickup directory.</summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new();
-        services.AddSingleton(options);
+        var options = services.AddSettings<EmailOptions>(configuration, EmailOptions.Section);
         if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
         else

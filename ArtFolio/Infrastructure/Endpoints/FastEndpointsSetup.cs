@@ -27,6 +27,7 @@ public static class FastEndpointsSetup
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         // Responses written as IResults use ASP.NET Core's JSON options: the same rules as requests.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.AddSingleton<EndpointLinks>();
         return services.AddFastEndpoints(options => options.Assemblies = [typeof(Program).Assembly]);
     }
 
@@ -60,25 +61,6 @@ public static class FastEndpointsSetup
             config.Errors.ResponseBuilder = (failures, http, status) =>
                 Problems.FromFailures(failures, http, status, UnreadableBody);
         });
-
-    /// <summary>
-    /// FastEndpoints always maps <c>/_test_url_cache_</c>, which lists every route and endpoint class, for
-    /// its test helpers. Only the test host (environment <c>Testing</c>) needs it: elsewhere it is a 404.
-    /// Runs before routing, so the route is never reached.
-    /// </summary>
-    public static IApplicationBuilder HideTestUrlCache(this WebApplication app)
-    {
-        if (app.Environment.IsEnvironment("Testing"))
-            return app;
-        return app.Use(
-            (http, next) =>
-                http.Request.Path.StartsWithSegments(TestUrlCachePath, StringComparison.OrdinalIgnoreCase)
-                    ? Problems.WriteAsync(http, StatusCodes.Status404NotFound, "There is nothing at this address.")
-                    : next(http)
-        );
-    }
-
-    private const string TestUrlCachePath = "/_test_url_cache_";
 
     /// <summary><c>/api/v2/auth/logout</c> for route <c>auth/logout</c> at version 2.</summary>
     public static string PathOf(string route, int version) => $"/{RoutePrefix}/{VersionPrefix}{version}/{route}";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArtFolio.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.IdentityModel.Tokens;
 
@@ -70,6 +71,18 @@ public static class Paging
             return false;
         }
     }
+
+    /// <summary>
+    /// The rows after <paramref name="cursor"/> in a list ordered by a time then an id (newest first
+    /// unless <paramref name="descending"/> is false); every row when there is no cursor.
+    /// </summary>
+    public static IQueryable<T> After<T>(
+        this IQueryable<T> rows,
+        TimeCursor? cursor,
+        System.Linq.Expressions.Expression<Func<T, DateTime>> at,
+        System.Linq.Expressions.Expression<Func<T, Guid>> id,
+        bool descending = true
+    ) => cursor is null ? rows : rows.After(at, id, cursor.At, cursor.Id, descending);
 
     /// <summary>The items of one page, read with one extra row to know whether another page follows.</summary>
     public static Page<T> ToPage<T, TKey>(List<T> rows, int limit, Func<T, TKey> keyOf)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -9,6 +10,25 @@ public sealed class RateLimitOptions
 {
     public int PermitLimit { get; set; } = 10;
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    internal IEnumerable<string> Problems(string name)
+    {
+        if (PermitLimit <= 0)
+            yield return $"{name}:PermitLimit: must be positive";
+        if (Window <= TimeSpan.Zero)
+            yield return $"{name}:Window: must be positive";
+    }
+}
+
+/// <summary>The <c>RateLimiting</c> section: one fixed window per policy.</summary>
+public sealed class RateLimitingOptions : ICheckedSettings
+{
+    public const string Section = "RateLimiting";
+
+    public RateLimitOptions Auth { get; set; } = new();
+    public RateLimitOptions Images { get; set; } = new() { PermitLimit = 60 };
+
+    public IEnumerable<string> Problems() => Auth.Problems(nameof(Auth)).Concat(Images.Problems(nameof(Images)));
 }
 
 public static class RateLimitPolicies
@@ -24,12 +44,11 @@ public static class RateLimitPolicies
         IConfiguration configuration
     )
     {
-        var auth = configuration.GetSection("RateLimiting:Auth").Get<RateLimitOptions>() ?? new();
-        var images =
-            configuration.GetSection("RateLimiting:Images").Get<RateLimitOptions>() ?? new() { PermitLimit = 60 };
+        var limits = services.AddSettings<RateLimitingOptions>(configuration, RateLimitingOptions.Section);
+        var (auth, images) = (limits.Auth, limits.Images);
         var redis = RedisOptions.From(configuration);
         if (redis.IsConfigured)
-            services.AddRedis(redis).AddSingleton<RedisRateLimits>();
+            services.AddSingleton<RedisRateLimits>();
         return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Auth, http => PerClient(http, Auth, auth));

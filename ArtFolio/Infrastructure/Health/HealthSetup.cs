@@ -1,3 +1,5 @@
+using ArtFolio.Infrastructure.Hosting;
+
 namespace ArtFolio.Infrastructure.Health;
 
 public static class HealthSetup
@@ -6,7 +8,7 @@ public static class HealthSetup
     public static IServiceCollection AddStatusReport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks();
-        services.AddSingleton(configuration.GetSection(StatusOptions.Section).Get<StatusOptions>() ?? new());
+        services.AddSettings<StatusOptions>(configuration, StatusOptions.Section);
         services.AddSingleton<StatusReport>();
         return services;
     }

@@ -1,13 +1,20 @@
+using ArtFolio.Infrastructure.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ArtFolio.Infrastructure.Health;
 
-public sealed class StatusOptions
+public sealed class StatusOptions : ICheckedSettings
 {
     public const string Section = "Status";
 
     /// <summary>How long one run of the status checks answers every caller: at most one probe of each outside service per period.</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<string> Problems()
+    {
+        if (CacheDuration < TimeSpan.Zero)
+            yield return "CacheDuration: cannot be negative";
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using ArtFolio.Infrastructure.Health;
+using ArtFolio.Infrastructure.Hosting;
 using Polly;
 using Polly.Timeout;
 
@@ -9,8 +10,7 @@ public static class ImageSearchSetup
 {
     public static IServiceCollection AddImageSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PexelsOptions.Section).Get<PexelsOptions>() ?? new();
-        services.AddSingleton(options);
+        var options = services.AddSettings<PexelsOptions>(configuration, PexelsOptions.Section);
         services.AddSingleton<PexelsQuota>();
         services.AddStatusCheck<PexelsHealthCheck>("imageSearch");
         services

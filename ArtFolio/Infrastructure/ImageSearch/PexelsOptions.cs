@@ -1,6 +1,8 @@
+using ArtFolio.Infrastructure.Hosting;
+
 namespace ArtFolio.Infrastructure.ImageSearch;
 
-public sealed class PexelsOptions
+public sealed class PexelsOptions : ICheckedSettings
 {
     public const string Section = "Pexels";
 
@@ -16,4 +18,14 @@ public sealed class PexelsOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+
+    public IEnumerable<string> Problems()
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _))
+            yield return "BaseUrl: must be an absolute URL";
+        if (Timeout <= TimeSpan.Zero)
+            yield return "Timeout: must be positive";
+        if (CacheDuration < TimeSpan.Zero)
+            yield return "CacheDuration: cannot be negative";
+    }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using ArtFolio.Domain;
 
 namespace ArtFolio.Infrastructure.Media;
 

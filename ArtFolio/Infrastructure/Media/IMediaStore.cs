@@ -1,3 +1,5 @@
+using ArtFolio.Domain;
+
 namespace ArtFolio.Infrastructure.Media;
 
 /// <summary>Where uploaded files live. One implementation per provider, chosen by <c>Media:Provider</c>.</summary>
@@ -17,9 +19,6 @@ public interface IMediaStore
     /// <summary>Whether the provider can take uploads now, for the status endpoint.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>Enough to find a stored file again, to delete it.</summary>
-public sealed record MediaRef(string Key, string? ThumbnailKey, MediaKind Kind);
 
 /// <summary>A stored file: its keys for deletion and its public URLs.</summary>
 public sealed record StoredMedia(MediaRef Ref, string Url, string ThumbnailUrl);

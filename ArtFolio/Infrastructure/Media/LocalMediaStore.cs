@@ -1,3 +1,5 @@
+using ArtFolio.Domain;
+
 namespace ArtFolio.Infrastructure.Media;
 
 /// <summary>Files on local disk under <c>Media:LocalPath</c>, served by the app under <c>/media</c>.</summary>

@@ -1,3 +1,5 @@
+using ArtFolio.Infrastructure.Hosting;
+
 namespace ArtFolio.Infrastructure.Media;
 
 public enum MediaProvider
@@ -6,7 +8,7 @@ public enum MediaProvider
     Cloudinary,
 }
 
-public sealed class MediaOptions
+public sealed class MediaOptions : ICheckedSettings
 {
     public const string Section = "Media";
 
@@ -37,4 +39,18 @@ public sealed class MediaOptions
     /// them with an atomic move; the dot keeps the static file server from ever serving it.
     /// </summary>
     public string IncomingFolder() => Path.Combine(LocalRoot(), ".incoming");
+
+    public IEnumerable<string> Problems()
+    {
+        if (MaxImageBytes <= 0)
+            yield return "MaxImageBytes: must be positive";
+        if (MaxVideoBytes <= 0)
+            yield return "MaxVideoBytes: must be positive";
+        if (MaxImagePixels <= 0)
+            yield return "MaxImagePixels: must be positive";
+        if (ThumbnailSize <= 0)
+            yield return "ThumbnailSize: must be positive";
+        if (string.IsNullOrWhiteSpace(LocalPath))
+            yield return "LocalPath: is required";
+    }
 }

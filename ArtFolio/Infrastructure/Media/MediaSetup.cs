@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Health;
+using ArtFolio.Infrastructure.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -9,15 +10,12 @@ public static class MediaSetup
 {
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new();
-        if (options.MaxImageBytes <= 0 || options.MaxVideoBytes <= 0)
-            throw new InvalidOperationException("Media:MaxImageBytes and Media:MaxVideoBytes must be positive.");
+        var options = services.AddSettings<MediaOptions>(configuration, MediaOptions.Section);
         Directory.CreateDirectory(options.IncomingFolder());
-        services.AddSingleton(options);
 
         if (options.Provider == MediaProvider.Cloudinary)
         {
-            var cloudinary = configuration.GetSection(CloudinaryOptions.Section).Get<CloudinaryOptions>() ?? new();
+            var cloudinary = services.AddSettings<CloudinaryOptions>(configuration, CloudinaryOptions.Section);
             var url = cloudinary.Url ?? configuration["CLOUDINARY_URL"];
             if (string.IsNullOrWhiteSpace(url))
                 throw new InvalidOperationException(

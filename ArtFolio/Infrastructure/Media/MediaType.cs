@@ -1,10 +1,6 @@
-namespace ArtFolio.Infrastructure.Media;
+using ArtFolio.Domain;
 
-public enum MediaKind
-{
-    Image,
-    Video,
-}
+namespace ArtFolio.Infrastructure.Media;
 
 /// <summary>A file type we accept, recognised from the file's first bytes.</summary>
 public sealed record MediaType(MediaKind Kind, string ContentType, string Extension)

@@ -1,4 +1,5 @@
 using System.Text;
+using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Endpoints;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -1,4 +1,5 @@
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,28 @@ public interface IOutboxHandler
     Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
-public sealed class OutboxOptions
+/// <summary>
+/// A handler of one topic whose messages carry a <typeparamref name="TPayload"/>: the topic and the
+/// payload type are declared once, here, and the handler gets the payload read for it.
+/// </summary>
+public abstract class OutboxHandler<TPayload> : IOutboxHandler
+    where TPayload : class
+{
+    public abstract string Topic { get; }
+
+    public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        HandleAsync(
+            message.Id,
+            System.Text.Json.JsonSerializer.Deserialize<TPayload>(message.Payload)
+                ?? throw new InvalidOperationException($"An empty '{Topic}' outbox message."),
+            cancellationToken
+        );
+
+    /// <summary>Does the work for one message; <paramref name="messageId"/> is the same on every retry of it (an idempotency key).</summary>
+    protected abstract Task HandleAsync(Guid messageId, TPayload payload, CancellationToken cancellationToken);
+}
+
+public sealed class OutboxOptions : ICheckedSettings
 {
     public const string Section = "Outbox";
 
@@ -29,6 +51,16 @@ public sealed class OutboxOptions
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     public int BatchSize { get; set; } = 20;
+
+    public IEnumerable<string> Problems()
+    {
+        if (PollInterval <= TimeSpan.Zero)
+            yield return "PollInterval: must be positive";
+        if (ClaimDuration <= TimeSpan.Zero)
+            yield return "ClaimDuration: must be positive";
+        if (BatchSize <= 0)
+            yield return "BatchSize: must be positive";
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ArtFolio.Infrastructure.Outbox;
@@ -6,8 +7,7 @@ public static class OutboxSetup
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new();
-        services.AddSingleton(options);
+        services.AddSettings<OutboxOptions>(configuration, OutboxOptions.Section);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());

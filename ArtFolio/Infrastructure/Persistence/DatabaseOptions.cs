@@ -1,3 +1,5 @@
+using ArtFolio.Infrastructure.Hosting;
+
 namespace ArtFolio.Infrastructure.Persistence;
 
 public enum DatabaseProvider
@@ -6,7 +8,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : ICheckedSettings
 {
     public const string Section = "Database";
 
@@ -15,4 +17,10 @@ public sealed class DatabaseOptions
 
     public static DatabaseOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<DatabaseOptions>() ?? new();
+
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            yield return "ConnectionString: is required";
+    }
 }

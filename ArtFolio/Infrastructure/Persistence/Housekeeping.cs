@@ -1,9 +1,10 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Infrastructure.Persistence;
 
-public sealed class HousekeepingOptions
+public sealed class HousekeepingOptions : ICheckedSettings
 {
     public const string Section = "Housekeeping";
 
@@ -12,6 +13,14 @@ public sealed class HousekeepingOptions
 
     /// <summary>How long ended sessions and dispatched outbox messages are kept, for looking into what happened.</summary>
     public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(7);
+
+    public IEnumerable<string> Problems()
+    {
+        if (Interval <= TimeSpan.Zero)
+            yield return "Interval: must be positive";
+        if (KeepFor < TimeSpan.Zero)
+            yield return "KeepFor: cannot be negative";
+    }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Health;
+using ArtFolio.Infrastructure.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,8 +11,7 @@ public static class PersistenceSetup
 {
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = DatabaseOptions.From(configuration);
-        services.AddSingleton(options);
+        var options = services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
         _ = options.Provider switch
         {
             // Pooled: a request rents a context instead of building one (and its services) each time.
@@ -25,11 +25,11 @@ public static class PersistenceSetup
                     (provider, db) => Configure(db.UseNpgsql(WithAutoPrepare(options.ConnectionString)), provider)
                 )
                 .AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>()),
-            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
+            _ => throw new InvalidOperationException(
+                $"Database:Provider: '{options.Provider}' is not Sqlite or Postgres."
+            ),
         };
-        services.AddSingleton(
-            configuration.GetSection(HousekeepingOptions.Section).Get<HousekeepingOptions>() ?? new()
-        );
+        services.AddSettings<HousekeepingOptions>(configuration, HousekeepingOptions.Section);
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services

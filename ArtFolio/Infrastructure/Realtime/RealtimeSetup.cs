@@ -17,7 +17,6 @@ public static class RealtimeSetup
         services.AddSingleton<ConnectionRegistry>();
         if (redis.IsConfigured)
         {
-            services.AddRedis(redis);
             services.AddSingleton<RedisBus>();
             services.AddSingleton<IRealtimeBus>(sp => sp.GetRequiredService<RedisBus>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisBus>());

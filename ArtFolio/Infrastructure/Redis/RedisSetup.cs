@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Hosting;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using StackExchange.Redis;
 
@@ -10,12 +11,15 @@ public static class RedisSetup
     /// level). The connection is made in the background and re-made after a loss, so an instance
     /// starts, and serves what does not need Redis, while Redis is away.
     /// </summary>
-    public static IServiceCollection AddRedis(this IServiceCollection services, RedisOptions options)
+    /// <remarks>
+    /// Registered once, here, for every part that uses it (caches, evictions, rate limits, real-time);
+    /// they decide from <see cref="RedisOptions.IsConfigured"/> whether to use it.
+    /// </remarks>
+    public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        // Called by each part that uses Redis; the first call registers it.
-        if (!options.IsConfigured || services.Any(s => s.ServiceType == typeof(IConnectionMultiplexer)))
+        var options = services.AddSettings<RedisOptions>(configuration, RedisOptions.Section);
+        if (!options.IsConfigured)
             return services;
-        services.AddSingleton(options);
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var configuration = ConfigurationOptions.Parse(options.ConnectionString!);

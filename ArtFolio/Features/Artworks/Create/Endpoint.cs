@@ -11,8 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Create;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationOutbox notifications, TimeProvider clock)
-    : Endpoint<Request, Created<ArtworkResponse>>
+public sealed class Endpoint(
+    AppDbContext db,
+    IMediaStore media,
+    NotificationOutbox notifications,
+    EndpointLinks links,
+    TimeProvider clock
+) : Endpoint<Request, Created<ArtworkResponse>>
 {
     public override void Configure()
     {
@@ -68,7 +73,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationOut
             CreatedAt = now,
             UpdatedAt = now,
         };
-        artwork.Tags.AddRange(Rules.NormalizeTags(request.Tags).Select(t => new ArtworkTag { Name = t }));
+        artwork.Tags.AddRange(ArtworkRules.NormalizeTags(request.Tags).Select(t => new ArtworkTag { Name = t }));
         db.Artworks.Add(artwork);
         notifications.ToFollowers(
             db,
@@ -93,6 +98,6 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, NotificationOut
             .Artworks.Where(a => a.Id == artwork.Id)
             .Select(ArtworkResponse.Projection(db, artwork.ArtistId))
             .SingleAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/artworks/{artwork.Id}", response);
+        return TypedResults.Created(links.PathTo<Get.Endpoint>(new { artwork.Id }), response);
     }
 }

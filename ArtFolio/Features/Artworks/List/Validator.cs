@@ -14,7 +14,7 @@ public sealed class Validator : Validator<Query>
         RuleFor(q => q.MinPrice).InclusiveBetween(0, Money.Max);
         RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).LessThanOrEqualTo(Money.Max);
         RuleFor(q => q.Q).MaximumLength(100);
-        RuleFor(q => q.Tag).MaximumLength(Rules.MaxTagLength);
+        RuleFor(q => q.Tag).MaximumLength(ArtworkRules.MaxTagLength);
         RuleFor(q => q.Category).MaximumLength(50);
         RuleFor(q => q.Artist).MaximumLength(30);
         this.AddPageRules(

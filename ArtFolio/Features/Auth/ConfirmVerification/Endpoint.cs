@@ -12,9 +12,8 @@ public sealed class Endpoint(AppDbContext db, AccountTokens tokens, VerifiedEmai
 {
     public override void Configure()
     {
-        Post("auth/verification/confirm");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Post("verification/confirm");
+        Group<PublicAuthGroup>();
         Summary(s =>
         {
             s.Summary = "Verify an email address with the token from the verification email";

@@ -17,9 +17,8 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock) : Endpoint<Req
 
     public override void Configure()
     {
-        Post("auth/forgot-password");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Post("forgot-password");
+        Group<PublicAuthGroup>();
         Summary(s =>
         {
             s.Summary = "Email a password reset link to an address, if an account has it";
@@ -35,7 +34,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock) : Endpoint<Req
     {
         db.Outbox.Add(
             OutboxMessage.For(
-                ResetRequestHandler.Topic,
+                ResetRequestHandler.Name,
                 new ResetRequest(request.Email!.Trim()),
                 clock.GetUtcNow().UtcDateTime
             )

@@ -13,15 +13,14 @@ public sealed record ResetRequest(string Email);
 /// reset link (<see cref="AccountMail"/>: unless the address already had its hourly share, earlier reset
 /// links stop working and a new one is minted as the email goes out).
 /// </summary>
-public sealed class ResetRequestHandler(IServiceScopeFactory scopes, AccountMail mail) : IOutboxHandler
+public sealed class ResetRequestHandler(IServiceScopeFactory scopes, AccountMail mail) : OutboxHandler<ResetRequest>
 {
-    public const string Topic = "password-reset-request";
+    public const string Name = "password-reset-request";
 
-    string IOutboxHandler.Topic => Topic;
+    public override string Topic => Name;
 
-    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(Guid messageId, ResetRequest request, CancellationToken cancellationToken)
     {
-        var request = JsonSerializer.Deserialize<ResetRequest>(message.Payload)!;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = await db.Users.SingleOrDefaultAsync(
@@ -34,7 +33,7 @@ public sealed class ResetRequestHandler(IServiceScopeFactory scopes, AccountMail
             db,
             user,
             new AccountEmail(user.Id, OneTimeToken.ResetPassword, user.Email),
-            message.Id,
+            messageId,
             cancellationToken
         );
     }

@@ -15,9 +15,8 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, Sessions sess
 
     public override void Configure()
     {
-        Post("auth/login");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Post("login");
+        Group<PublicAuthGroup>();
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized));
         Summary(s =>
         {

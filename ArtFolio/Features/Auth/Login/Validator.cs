@@ -7,7 +7,7 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Password).NotEmpty().MaximumLength(Rules.PasswordMaxLength);
+        RuleFor(r => r.Password).NotEmpty().MaximumLength(AccountRules.PasswordMaxLength);
         RuleFor(r => r.Email)
             .NotEmpty()
             .When(r => string.IsNullOrEmpty(r.Username))

@@ -14,9 +14,8 @@ public sealed class Endpoint(Sessions sessions) : Endpoint<Request, Results<Ok<A
 
     public override void Configure()
     {
-        Post("auth/refresh");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Post("refresh");
+        Group<PublicAuthGroup>();
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status401Unauthorized));
         Summary(s =>
         {

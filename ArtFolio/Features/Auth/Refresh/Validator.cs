@@ -5,5 +5,5 @@ namespace ArtFolio.Features.Auth.Refresh;
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(r => r.RefreshToken).NotEmpty().MaximumLength(Rules.MaxRefreshTokenLength);
+    public Validator() => RuleFor(r => r.RefreshToken).NotEmpty().MaximumLength(AccountRules.MaxRefreshTokenLength);
 }

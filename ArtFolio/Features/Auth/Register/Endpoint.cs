@@ -13,14 +13,14 @@ public sealed class Endpoint(
     Passwords passwords,
     Sessions sessions,
     AccountEmails emails,
+    EndpointLinks links,
     TimeProvider clock
 ) : Endpoint<Request, Results<Created<AuthResponse>, ProblemHttpResult>>
 {
     public override void Configure()
     {
-        Post("auth/register");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Post("register");
+        Group<PublicAuthGroup>();
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict));
         Summary(s =>
         {
@@ -75,7 +75,7 @@ public sealed class Endpoint(
             return await TakenAsync(db, user, cancellationToken)
                 ?? Problems.Result(StatusCodes.Status409Conflict, "That username or email is taken.");
         }
-        return TypedResults.Created($"/api/v1/users/{user.Username}", response);
+        return TypedResults.Created(links.PathTo<Users.Profile.Endpoint>(new { user.Username }), response);
     }
 
     private static async Task<ProblemHttpResult?> TakenAsync(

@@ -18,9 +18,8 @@ public sealed class Endpoint(
 {
     public override void Configure()
     {
-        Post("auth/reset-password");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
+        Post("reset-password");
+        Group<PublicAuthGroup>();
         Summary(s =>
         {
             s.Summary = "Choose a new password with the token from the reset email";

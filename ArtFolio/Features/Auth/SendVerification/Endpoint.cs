@@ -11,9 +11,11 @@ namespace ArtFolio.Features.Auth.SendVerification;
 public sealed class Endpoint(AppDbContext db, AccountEmails emails, AccountTokens tokens, AccountOptions options)
     : EndpointWithoutRequest<Results<Accepted<Response>, ProblemHttpResult>>
 {
+    public const string Route = "auth/verification";
+
     public override void Configure()
     {
-        Post("auth/verification");
+        Post(Route);
         Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Auth));
         Description(endpoint =>
             endpoint

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Create;
 
-public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, EndpointLinks links, TimeProvider clock)
     : Endpoint<Request, Results<Created<CommentResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -79,6 +79,10 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             .Comments.Where(c => c.Id == comment.Id)
             .Select(CommentResponse.Projection(me))
             .SingleAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/artworks/{request.Id}/comments/{comment.Id}", response);
+        // A comment has no read of its own: its address is the one that edits and deletes it.
+        return TypedResults.Created(
+            links.PathTo<Update.Endpoint>(new { request.Id, CommentId = comment.Id }),
+            response
+        );
     }
 }

@@ -30,12 +30,11 @@ public sealed class Endpoint(AppDbContext db)
         if (!await db.Artworks.AnyAsync(a => a.Id == query.Id, cancellationToken))
             return Artworks.ArtworkProblems.NotFound();
 
-        var comments = db.Comments.AsNoTracking().Where(c => c.ArtworkId == query.Id);
-        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
-        {
-            var at = cursor!.At;
-            comments = comments.Where(c => c.CreatedAt >= at && (c.CreatedAt > at || c.Id.CompareTo(cursor.Id) > 0));
-        }
+        Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor);
+        var comments = db
+            .Comments.AsNoTracking()
+            .Where(c => c.ArtworkId == query.Id)
+            .After(cursor, c => c.CreatedAt, c => c.Id, descending: false); // oldest first
         var limit = Paging.LimitOf(query);
         var rows = await comments
             .OrderBy(c => c.CreatedAt)

@@ -32,18 +32,14 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
         Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor);
 
         // Artwork downloads and outside photos, each read newest first up to one page, merged by time.
-        var artworkDownloads = db.Downloads.AsNoTracking().Where(d => d.UserId == me);
-        var externalDownloads = db.ExternalDownloads.AsNoTracking().Where(d => d.UserId == me);
-        if (cursor is not null)
-        {
-            var at = cursor.At;
-            artworkDownloads = artworkDownloads.Where(d =>
-                d.CreatedAt <= at && (d.CreatedAt < at || d.Id.CompareTo(cursor.Id) < 0)
-            );
-            externalDownloads = externalDownloads.Where(d =>
-                d.CreatedAt <= at && (d.CreatedAt < at || d.Id.CompareTo(cursor.Id) < 0)
-            );
-        }
+        var artworkDownloads = db
+            .Downloads.AsNoTracking()
+            .Where(d => d.UserId == me)
+            .After(cursor, d => d.CreatedAt, d => d.Id);
+        var externalDownloads = db
+            .ExternalDownloads.AsNoTracking()
+            .Where(d => d.UserId == me)
+            .After(cursor, d => d.CreatedAt, d => d.Id);
         var fromArtworks = await artworkDownloads
             .OrderByDescending(d => d.CreatedAt)
             .ThenByDescending(d => d.Id)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Downloads.Record;
 
-public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, EndpointLinks links, TimeProvider clock)
     : Endpoint<Request, Results<Created<DownloadResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -42,7 +42,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         db.Downloads.Add(download);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(
-            "/api/v1/users/me/downloads",
+            links.PathTo<List.Endpoint>(),
             new DownloadResponse(request.Id, url, download.CreatedAt)
         );
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ArtFolio.Domain;
 using ArtFolio.Features.Images;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArtFolio.Features.Downloads.RecordExternal;
 
-public sealed class Endpoint(AppDbContext db, PexelsClient pexels, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, PexelsClient pexels, EndpointLinks links, TimeProvider clock)
     : Endpoint<Request, Created<Response>>
 {
     public override void Configure()
@@ -42,7 +43,7 @@ public sealed class Endpoint(AppDbContext db, PexelsClient pexels, TimeProvider 
         db.ExternalDownloads.Add(download);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(
-            "/api/v1/users/me/downloads",
+            links.PathTo<List.Endpoint>(),
             new Response(download.Id, image.Source, image.Id, image.Urls.Original, download.CreatedAt, image)
         );
     }

@@ -9,10 +9,8 @@ public sealed class Endpoint(PexelsClient pexels) : Endpoint<Query, Ok<ExternalI
 {
     public override void Configure()
     {
-        Get("images/curated");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Images));
-        Description(endpoint => endpoint.ProducesImageSearchProblems());
+        Get("curated");
+        Group<ImagesGroup>();
         Summary(s =>
         {
             s.Summary = "Pexels' curated photos, a page at a time";

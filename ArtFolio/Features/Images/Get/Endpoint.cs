@@ -9,10 +9,9 @@ public sealed class Endpoint(PexelsClient pexels) : Endpoint<Request, Ok<Externa
 {
     public override void Configure()
     {
-        Get("images/{source}/{id}");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Images));
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesImageSearchProblems());
+        Get("{source}/{id}");
+        Group<ImagesGroup>();
+        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
             s.Summary = "One photo of an outside library (source: pexels)";

@@ -9,10 +9,8 @@ public sealed class Endpoint(PexelsClient pexels) : Endpoint<Query, Ok<ExternalI
 {
     public override void Configure()
     {
-        Get("images/search");
-        AllowAnonymous();
-        Options(endpoint => endpoint.RequireRateLimiting(RateLimitPolicies.Images));
-        Description(endpoint => endpoint.ProducesImageSearchProblems());
+        Get("search");
+        Group<ImagesGroup>();
         Summary(s =>
         {
             s.Summary = "Search Pexels' photo library";

@@ -25,14 +25,11 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Respo
     )
     {
         var me = User.UserId();
-        var notifications = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
-        if (Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor))
-        {
-            var at = cursor!.At;
-            notifications = notifications.Where(n =>
-                n.CreatedAt <= at && (n.CreatedAt < at || n.Id.CompareTo(cursor.Id) < 0)
-            );
-        }
+        Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor);
+        var notifications = db
+            .Notifications.AsNoTracking()
+            .Where(n => n.RecipientId == me)
+            .After(cursor, n => n.CreatedAt, n => n.Id);
         var limit = Paging.LimitOf(query);
         var rows = await notifications
             .OrderByDescending(n => n.CreatedAt)

@@ -45,8 +45,8 @@ public sealed record Request : IPeriod, ISectionRequest<PortfolioEducation>
     public void ApplyTo(PortfolioEducation education)
     {
         education.Institution = Institution!.Trim();
-        education.Degree = Users.Rules.Clean(Degree);
-        education.Field = Users.Rules.Clean(Field);
+        education.Degree = Users.ProfileRules.Clean(Degree);
+        education.Field = Users.ProfileRules.Clean(Field);
         education.StartDate = StartDate;
         education.EndDate = EndDate;
     }

@@ -7,9 +7,9 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Institution).NotEmpty().MaximumLength(Rules.MaxText);
-        RuleFor(r => r.Degree).MaximumLength(Rules.MaxText);
-        RuleFor(r => r.Field).MaximumLength(Rules.MaxText);
+        RuleFor(r => r.Institution).NotEmpty().MaximumLength(PortfolioRules.MaxText);
+        RuleFor(r => r.Degree).MaximumLength(PortfolioRules.MaxText);
+        RuleFor(r => r.Field).MaximumLength(PortfolioRules.MaxText);
         this.ValidPeriod();
     }
 }

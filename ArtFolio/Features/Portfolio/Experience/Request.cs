@@ -44,8 +44,8 @@ public sealed record Request : IPeriod, ISectionRequest<PortfolioExperience>
     public void ApplyTo(PortfolioExperience experience)
     {
         experience.Title = Title!.Trim();
-        experience.Organization = Users.Rules.Clean(Organization);
-        experience.Description = Users.Rules.Clean(Description);
+        experience.Organization = Users.ProfileRules.Clean(Organization);
+        experience.Description = Users.ProfileRules.Clean(Description);
         experience.StartDate = StartDate;
         experience.EndDate = EndDate;
     }

@@ -7,9 +7,9 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Title).NotEmpty().MaximumLength(Rules.MaxText);
-        RuleFor(r => r.Organization).MaximumLength(Rules.MaxText);
-        RuleFor(r => r.Description).MaximumLength(Rules.MaxDescription);
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(PortfolioRules.MaxText);
+        RuleFor(r => r.Organization).MaximumLength(PortfolioRules.MaxText);
+        RuleFor(r => r.Description).MaximumLength(PortfolioRules.MaxDescription);
         this.ValidPeriod();
     }
 }

@@ -31,7 +31,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Res
             .Select(u => (Guid?)u.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (userId is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
+            return Users.UserProblems.UnknownUsername();
 
         var projects = await db
             .PortfolioProjects.Where(p => p.UserId == userId)

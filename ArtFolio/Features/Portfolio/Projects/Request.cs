@@ -45,8 +45,8 @@ public sealed record Request : IPeriod, ISectionRequest<PortfolioProject>
     public void ApplyTo(PortfolioProject project)
     {
         project.Title = Title!.Trim();
-        project.Description = Users.Rules.Clean(Description);
-        project.Url = Users.Rules.Clean(Url);
+        project.Description = Users.ProfileRules.Clean(Description);
+        project.Url = Users.ProfileRules.Clean(Url);
         project.StartDate = StartDate;
         project.EndDate = EndDate;
     }

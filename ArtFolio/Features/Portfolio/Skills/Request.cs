@@ -32,6 +32,6 @@ public sealed record Request : ISectionRequest<PortfolioSkill>
     public void ApplyTo(PortfolioSkill skill)
     {
         skill.Name = Name!.Trim();
-        skill.Level = Users.Rules.Clean(Level)?.ToLowerInvariant();
+        skill.Level = Users.ProfileRules.Clean(Level)?.ToLowerInvariant();
     }
 }

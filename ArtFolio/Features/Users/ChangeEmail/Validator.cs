@@ -9,6 +9,6 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.Email).ValidEmail();
-        RuleFor(r => r.Password).NotEmpty().MaximumLength(Auth.Rules.PasswordMaxLength);
+        RuleFor(r => r.Password).NotEmpty().MaximumLength(Auth.AccountRules.PasswordMaxLength);
     }
 }

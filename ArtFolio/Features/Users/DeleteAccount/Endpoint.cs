@@ -1,3 +1,4 @@
+using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;

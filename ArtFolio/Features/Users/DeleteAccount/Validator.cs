@@ -5,5 +5,5 @@ namespace ArtFolio.Features.Users.DeleteAccount;
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(r => r.Password).NotEmpty().MaximumLength(Auth.Rules.PasswordMaxLength);
+    public Validator() => RuleFor(r => r.Password).NotEmpty().MaximumLength(Auth.AccountRules.PasswordMaxLength);
 }

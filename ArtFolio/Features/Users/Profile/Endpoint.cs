@@ -54,7 +54,7 @@ public sealed class Endpoint(AppDbContext db)
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no user with this username.");
+            return UserProblems.UnknownUsername();
 
         var artworks = await db
             .Artworks.AsNoTracking()

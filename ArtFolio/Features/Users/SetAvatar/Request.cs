@@ -1,3 +1,4 @@
+using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Media;
 
 namespace ArtFolio.Features.Users.SetAvatar;

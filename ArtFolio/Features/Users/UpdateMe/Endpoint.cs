@@ -36,10 +36,10 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         if (user is null)
             return AccountProblems.Gone();
 
-        user.DisplayName = Rules.Clean(request.DisplayName);
-        user.Bio = Rules.Clean(request.Bio);
-        user.Location = Rules.Clean(request.Location);
-        user.Website = Rules.Clean(request.Website);
+        user.DisplayName = ProfileRules.Clean(request.DisplayName);
+        user.Bio = ProfileRules.Clean(request.Bio);
+        user.Location = ProfileRules.Clean(request.Location);
+        user.Website = ProfileRules.Clean(request.Website);
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(Me.Response.From(user));

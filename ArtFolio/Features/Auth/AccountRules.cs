@@ -3,8 +3,8 @@ using FluentValidation;
 
 namespace ArtFolio.Features.Auth;
 
-/// <summary>The account rules of API.md, shared by the slices that take a username, email or password.</summary>
-public static class Rules
+/// <summary>The account rules (see the README), shared by the slices that take a username, email or password.</summary>
+public static class AccountRules
 {
     public const int PasswordMinLength = 8;
     public const int PasswordMaxLength = 128;

@@ -9,7 +9,7 @@ public interface IPeriod
     DateOnly? EndDate { get; }
 }
 
-public static class Rules
+public static class PortfolioRules
 {
     public const int MaxText = 120;
     public const int MaxDescription = 2000;

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace ArtFolio.Features.Users;
 
-public static class Rules
+public static class ProfileRules
 {
     /// <summary>An absolute http or https URL with a host, or nothing.</summary>
     public static IRuleBuilderOptions<T, string?> ValidWebUrl<T>(this IRuleBuilder<T, string?> rule) =>

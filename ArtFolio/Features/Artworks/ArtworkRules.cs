@@ -2,8 +2,8 @@ using FluentValidation;
 
 namespace ArtFolio.Features.Artworks;
 
-/// <summary>API.md's artwork rules, shared by the create and update slices.</summary>
-public static class Rules
+/// <summary>The artwork rules (see the README), shared by the create and update slices.</summary>
+public static class ArtworkRules
 {
     public const int MaxTags = 10;
     public const int MaxTagLength = 30;
