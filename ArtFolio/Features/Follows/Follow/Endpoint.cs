@@ -35,26 +35,28 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             return problem;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO follows ("FollowerId", "FolloweeId", "CreatedAt") VALUES ({me}, {followee}, {now}) ON CONFLICT DO NOTHING""",
+        var artist = followee!.Value;
+        var count = await db.ChangeOnceAsync(
+            change: ct =>
+                db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO follows ("FollowerId", "FolloweeId", "CreatedAt") VALUES ({me}, {artist}, {now}) ON CONFLICT DO NOTHING""",
+                    ct
+                ),
+            whenChanged: async ct =>
+            {
+                await FollowTarget.MoveCountersAsync(db, me, artist, +1, ct);
+                notifications.ToUser(
+                    db,
+                    NotificationTypes.NewFollower,
+                    me,
+                    artist,
+                    null,
+                    $"{User.Identity!.Name} started following you"
+                );
+            },
+            count: ct => FollowTarget.FollowerCountAsync(db, artist, ct),
             cancellationToken
         );
-        if (inserted == 1)
-        {
-            await FollowTarget.MoveCountersAsync(db, me, followee!.Value, +1, cancellationToken);
-            notifications.ToUser(
-                db,
-                NotificationTypes.NewFollower,
-                me,
-                followee.Value,
-                null,
-                $"{User.Identity!.Name} started following you"
-            );
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        var count = await FollowTarget.FollowerCountAsync(db, followee!.Value, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new FollowResponse(true, count));
     }
 }

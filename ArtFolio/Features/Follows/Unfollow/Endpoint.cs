@@ -31,14 +31,13 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Fol
         if (problem is not null)
             return problem;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db
-            .Follows.Where(f => f.FollowerId == me && f.FolloweeId == followee)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 1)
-            await FollowTarget.MoveCountersAsync(db, me, followee!.Value, -1, cancellationToken);
-        var count = await FollowTarget.FollowerCountAsync(db, followee!.Value, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var artist = followee!.Value;
+        var count = await db.ChangeOnceAsync(
+            change: ct => db.Follows.Where(f => f.FollowerId == me && f.FolloweeId == artist).ExecuteDeleteAsync(ct),
+            whenChanged: ct => FollowTarget.MoveCountersAsync(db, me, artist, -1, ct),
+            count: ct => FollowTarget.FollowerCountAsync(db, artist, ct),
+            cancellationToken
+        );
         return TypedResults.Ok(new FollowResponse(false, count));
     }
 }

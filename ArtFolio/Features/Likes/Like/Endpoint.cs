@@ -53,34 +53,30 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
     {
         var me = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The primary key decides: a second like of the same artwork inserts nothing, so the counter
-        // moves only when a row did, in the same transaction.
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({artworkId}, {me}, {now}) ON CONFLICT DO NOTHING""",
+        var count = await db.ChangeOnceAsync(
+            // The primary key decides: a second like of the same artwork inserts nothing.
+            change: ct =>
+                db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({artworkId}, {me}, {now}) ON CONFLICT DO NOTHING""",
+                    ct
+                ),
+            whenChanged: async ct =>
+            {
+                await db
+                    .Artworks.Where(a => a.Id == artworkId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount + 1), ct);
+                notifications.ToUser(
+                    db,
+                    NotificationTypes.Like,
+                    me,
+                    artistId,
+                    artworkId,
+                    $"{User.Identity!.Name} liked “{title}”"
+                );
+            },
+            count: ct => db.Artworks.Where(a => a.Id == artworkId).Select(a => a.LikeCount).SingleAsync(ct),
             cancellationToken
         );
-        if (inserted == 1)
-            await db
-                .Artworks.Where(a => a.Id == artworkId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount + 1), cancellationToken);
-        if (inserted == 1)
-        {
-            notifications.ToUser(
-                db,
-                NotificationTypes.Like,
-                me,
-                artistId,
-                artworkId,
-                $"{User.Identity!.Name} liked “{title}”"
-            );
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        var count = await db
-            .Artworks.Where(a => a.Id == artworkId)
-            .Select(a => a.LikeCount)
-            .SingleAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new LikeResponse(true, count);
     }
 }

@@ -28,19 +28,14 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Lik
             return Artworks.ArtworkProblems.NotFound();
 
         var me = User.UserId();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deleted = await db
-            .Likes.Where(l => l.ArtworkId == request.Id && l.UserId == me)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 1)
-            await db
-                .Artworks.Where(a => a.Id == request.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount - 1), cancellationToken);
-        var count = await db
-            .Artworks.Where(a => a.Id == request.Id)
-            .Select(a => a.LikeCount)
-            .SingleAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var count = await db.ChangeOnceAsync(
+            change: ct => db.Likes.Where(l => l.ArtworkId == request.Id && l.UserId == me).ExecuteDeleteAsync(ct),
+            whenChanged: ct =>
+                db.Artworks.Where(a => a.Id == request.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount - 1), ct),
+            count: ct => db.Artworks.Where(a => a.Id == request.Id).Select(a => a.LikeCount).SingleAsync(ct),
+            cancellationToken
+        );
         return TypedResults.Ok(new LikeResponse(false, count));
     }
 }
