@@ -60,11 +60,10 @@ public static class PortfolioItems
     )
         where TItem : class, IPortfolioItem
     {
-        var item = await db.Set<TItem>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var (item, problem) = await db.Set<TItem>()
+            .FindOwnedAsync(i => i.Id == id, i => i.UserId, callerId, NotFound, NotYours, cancellationToken);
         if (item is null)
-            return NotFound();
-        if (item.UserId != callerId)
-            return NotYours();
+            return problem!;
         request.ApplyTo(item);
         item.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

@@ -29,11 +29,16 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         CancellationToken cancellationToken
     )
     {
-        var artwork = await db.Artworks.SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+        var (artwork, problem) = await db.Artworks.FindOwnedAsync(
+            a => a.Id == request.Id,
+            a => a.ArtistId,
+            User.UserId(),
+            ArtworkProblems.NotFound,
+            ArtworkProblems.NotYours,
+            cancellationToken
+        );
         if (artwork is null)
-            return ArtworkProblems.NotFound();
-        if (artwork.ArtistId != User.UserId())
-            return ArtworkProblems.NotYours();
+            return problem!;
 
         db.Artworks.Remove(artwork); // its tags go with it (cascade)
         await db.SaveChangesAsync(cancellationToken);

@@ -36,14 +36,19 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         CancellationToken cancellationToken
     )
     {
-        var artwork = await db
-            .Artworks.Include(a => a.Tags)
-            .SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
-        if (artwork is null)
-            return ArtworkProblems.NotFound();
         var callerId = User.UserId();
-        if (artwork.ArtistId != callerId)
-            return ArtworkProblems.NotYours();
+        var (artwork, problem) = await db
+            .Artworks.Include(a => a.Tags)
+            .FindOwnedAsync(
+                a => a.Id == request.Id,
+                a => a.ArtistId,
+                callerId,
+                ArtworkProblems.NotFound,
+                ArtworkProblems.NotYours,
+                cancellationToken
+            );
+        if (artwork is null)
+            return problem!;
 
         artwork.Title = request.Title!.Trim();
         artwork.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();

@@ -28,15 +28,17 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         CancellationToken cancellationToken
     )
     {
-        var comment = await db.Comments.SingleOrDefaultAsync(
+        var me = User.UserId();
+        var (comment, problem) = await db.Comments.FindOwnedAsync(
             c => c.Id == request.CommentId && c.ArtworkId == request.Id,
+            c => c.AuthorId,
+            me,
+            CommentProblems.NotFound,
+            () => Problems.Result(StatusCodes.Status403Forbidden, "Only its author can edit a comment."),
             cancellationToken
         );
         if (comment is null)
-            return CommentProblems.NotFound();
-        var me = User.UserId();
-        if (comment.AuthorId != me)
-            return Problems.Result(StatusCodes.Status403Forbidden, "Only its author can edit a comment.");
+            return problem!;
 
         comment.Body = request.Body!.Trim();
         comment.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -28,14 +28,16 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         CancellationToken cancellationToken
     )
     {
-        var recipient = await db
-            .Notifications.Where(n => n.Id == request.Id)
-            .Select(n => (Guid?)n.RecipientId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (recipient is null)
-            return Problems.Result(StatusCodes.Status404NotFound, "There is no notification with this id.");
-        if (recipient != User.UserId())
-            return Problems.Result(StatusCodes.Status403Forbidden, "Only its recipient can mark a notification read.");
+        var (notification, problem) = await db.Notifications.FindOwnedAsync(
+            n => n.Id == request.Id,
+            n => n.RecipientId,
+            User.UserId(),
+            () => Problems.Result(StatusCodes.Status404NotFound, "There is no notification with this id."),
+            () => Problems.Result(StatusCodes.Status403Forbidden, "Only its recipient can mark a notification read."),
+            cancellationToken
+        );
+        if (notification is null)
+            return problem!;
 
         var now = clock.GetUtcNow().UtcDateTime;
         await db
