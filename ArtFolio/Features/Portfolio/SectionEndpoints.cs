@@ -22,7 +22,8 @@ public abstract class AddEntryEndpoint<TItem, TRequest, TResponse>(
 {
     public override void Configure()
     {
-        Post($"users/me/portfolio/{section}");
+        Post(section);
+        Group<MyPortfolioGroup>();
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status409Conflict));
         Summary(s =>
         {
@@ -57,7 +58,8 @@ public abstract class EditEntryEndpoint<TItem, TRequest, TResponse>(
 {
     public override void Configure()
     {
-        Put($"users/me/portfolio/{section}/{{id:guid}}");
+        Put($"{section}/{{id:guid}}");
+        Group<MyPortfolioGroup>();
         Description(endpoint =>
             endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
         );

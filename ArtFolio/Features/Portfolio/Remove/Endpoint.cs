@@ -13,7 +13,8 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<NoCont
 {
     public override void Configure()
     {
-        Delete("users/me/portfolio/{section:regex(^(projects|skills|experience|education)$)}/{id:guid}");
+        Delete("{section:regex(^(projects|skills|experience|education)$)}/{id:guid}");
+        Group<MyPortfolioGroup>();
         Description(endpoint =>
             endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
         );
