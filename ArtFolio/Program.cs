@@ -6,6 +6,7 @@ using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Health;
+using ArtFolio.Infrastructure.Http;
 using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.OpenApi;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Http;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
 using FastEndpoints;

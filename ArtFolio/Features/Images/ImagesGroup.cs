@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Http;
 using FastEndpoints;
 
 namespace ArtFolio.Features.Images;

@@ -3,6 +3,7 @@ using ArtFolio.Domain;
 using ArtFolio.Features.Images;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Http;
 using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -16,7 +17,7 @@ public sealed class Endpoint(AppDbContext db, PexelsClient pexels, EndpointLinks
     public override void Configure()
     {
         Post("users/me/downloads");
-        Options(endpoint => endpoint.RequireRateLimiting(Infrastructure.Endpoints.RateLimitPolicies.Images));
+        Options(endpoint => endpoint.RequireRateLimiting(Infrastructure.Http.RateLimitPolicies.Images));
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesImageSearchProblems());
         Summary(s =>
         {

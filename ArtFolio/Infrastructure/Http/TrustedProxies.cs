@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace ArtFolio.Infrastructure.Endpoints;
+namespace ArtFolio.Infrastructure.Http;
 
 /// <summary>
 /// Behind a load balancer every request comes from the proxy, so per-client limits would count

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace ArtFolio.Infrastructure.Endpoints;
+namespace ArtFolio.Infrastructure.Http;
 
 public sealed class RateLimitOptions
 {

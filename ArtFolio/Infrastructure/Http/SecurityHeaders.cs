@@ -1,4 +1,4 @@
-namespace ArtFolio.Infrastructure.Endpoints;
+namespace ArtFolio.Infrastructure.Http;
 
 /// <summary>
 /// Headers every response carries: no content sniffing, no

@@ -1,7 +1,8 @@
+using ArtFolio.Infrastructure.Endpoints;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace ArtFolio.Infrastructure.Endpoints;
+namespace ArtFolio.Infrastructure.Http;
 
 /// <summary>
 /// Applies each endpoint's body size limit (1 MiB unless it declares another, as uploads do): a
