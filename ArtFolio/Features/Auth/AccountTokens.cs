@@ -126,16 +126,21 @@ public sealed class AccountTokens(AccountOptions options, TimeProvider clock)
     )
     {
         var queued = $"\"UserId\":\"{userId}\",\"Purpose\":\"{purpose}\"";
-        var pending = await db.Outbox.CountAsync(
-            m =>
-                m.DispatchedAt == null
-                && m.Topic == EmailOutbox.Topic
-                && m.Payload.Contains(queued)
-                // one being sent right now already has its token
-                && !db.OneTimeTokens.Any(t => t.OutboxMessageId == m.Id),
-            cancellationToken
-        );
-        return pending + await SentInLastHourAsync(db, userId, purpose, cancellationToken);
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        // One statement, so one snapshot: a message whose token is minted in between is counted once.
+        return await db
+            .Users.Where(u => u.Id == userId)
+            .Select(u =>
+                db.OneTimeTokens.Count(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt > since)
+                + db.Outbox.Count(m =>
+                    m.DispatchedAt == null
+                    && m.Topic == EmailOutbox.Topic
+                    && m.Payload.Contains(queued)
+                    // one being sent right now already has its token
+                    && !db.OneTimeTokens.Any(t => t.OutboxMessageId == m.Id)
+                )
+            )
+            .SingleAsync(cancellationToken);
     }
 
     /// <summary>

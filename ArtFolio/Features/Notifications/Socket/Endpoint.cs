@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Http;
 using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
 using FastEndpoints;
@@ -14,19 +15,23 @@ public sealed class Endpoint(
     AppDbContext db,
     JwtOptions jwt,
     TimeProvider clock,
-    IHostApplicationLifetime lifetime
+    IHostApplicationLifetime lifetime,
+    AllowedOrigins origins
 ) : EndpointWithoutRequest<IResult>
 {
     public override void Configure()
     {
         Get(AuthSetup.SocketPath);
-        Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status400BadRequest));
+        Description(endpoint =>
+            endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+        );
         Summary(s =>
         {
             s.Summary = "WebSocket: each new notification for the caller, pushed as one JSON text message";
             s.Description =
                 "Connect with ?access_token=<accessToken>; a missing or bad token is a 401 before the upgrade, a plain "
-                + "GET a 400. The server closes the socket (1008) when the token expires: reconnect with a fresh one.";
+                + "GET a 400, a browser page of an origin not in Cors:AllowedOrigins a 403. The server closes the "
+                + "socket (1008) when the token expires: reconnect with a fresh one.";
         });
     }
 
@@ -36,6 +41,12 @@ public sealed class Endpoint(
             return Problems.Result(
                 StatusCodes.Status400BadRequest,
                 "Connect to this address with a WebSocket upgrade."
+            );
+        // Browsers let any page open a WebSocket anywhere: only pages of the allowed origins may.
+        if (!origins.Allows(HttpContext.Request))
+            return Problems.Result(
+                StatusCodes.Status403Forbidden,
+                "Pages of this origin may not connect; see Cors:AllowedOrigins."
             );
 
         var (userId, sessionId) = (User.UserId(), User.SessionId());
