@@ -53,8 +53,14 @@ public sealed class Tests
         && command.CommandText.Contains("artworks")
         && command.CommandText.Contains("\"Title\"");
 
-    [Theory, AllDatabases]
-    public async Task Liking_an_artwork_deleted_between_the_check_and_the_insert_is_404(Db db)
+    /// <summary>
+    /// Bob acts on Alice's artwork; just after his request has found it, Alice deletes it. Returns
+    /// Bob's answer.
+    /// </summary>
+    private static async Task<HttpResponseMessage> ActOnAnArtworkDeletedMidRequestAsync(
+        Db db,
+        Func<HttpClient, Guid, Task<HttpResponseMessage>> act
+    )
     {
         await using var app = await TestApp.StartAsync(db);
         var pause = new SqlPause();
@@ -62,20 +68,31 @@ public sealed class Tests
         var alice = await app.CreateUserAsync("alice");
         var bob = await app.CreateUserAsync("bob");
         var artwork = await alice.CreateArtworkAsync();
-        // The like found the artwork; then its artist deletes it.
+        HttpStatusCode? deleted = null;
         pause.AfterRead(
             IsArtworkCheck,
             async () =>
-                (
+                deleted = (
                     await host.ClientWithToken(alice.Auth.AccessToken)
                         .DELETEAsync<DeleteArtwork.Endpoint, DeleteArtwork.Request>(new() { Id = artwork.Id })
-                ).StatusCode.ShouldBe(HttpStatusCode.NoContent)
+                ).StatusCode
         );
 
-        var like = await host.ClientWithToken(bob.Auth.AccessToken)
-            .POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        var answer = await act(host.ClientWithToken(bob.Auth.AccessToken), artwork.Id);
 
         pause.Fired.ShouldBe(1);
+        deleted.ShouldBe(HttpStatusCode.NoContent);
+        return answer;
+    }
+
+    [Theory, AllDatabases]
+    public async Task Liking_an_artwork_deleted_between_the_check_and_the_insert_is_404(Db db)
+    {
+        var like = await ActOnAnArtworkDeletedMidRequestAsync(
+            db,
+            (bob, id) => bob.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = id })
+        );
+
         like.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await like.ReadProblemAsync()).Detail!.ShouldContain("artwork");
     }
@@ -83,25 +100,12 @@ public sealed class Tests
     [Theory, AllDatabases]
     public async Task Commenting_on_an_artwork_deleted_between_the_check_and_the_insert_is_404(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
-        var pause = new SqlPause();
-        await using var host = app.WithInterceptor(pause);
-        var alice = await app.CreateUserAsync("alice");
-        var bob = await app.CreateUserAsync("bob");
-        var artwork = await alice.CreateArtworkAsync();
-        pause.AfterRead(
-            IsArtworkCheck,
-            async () =>
-                (
-                    await host.ClientWithToken(alice.Auth.AccessToken)
-                        .DELETEAsync<DeleteArtwork.Endpoint, DeleteArtwork.Request>(new() { Id = artwork.Id })
-                ).StatusCode.ShouldBe(HttpStatusCode.NoContent)
+        var comment = await ActOnAnArtworkDeletedMidRequestAsync(
+            db,
+            (bob, id) =>
+                bob.POSTAsync<CreateComment.Endpoint, CreateComment.Request>(new() { Id = id, Body = "Lovely" })
         );
 
-        var comment = await host.ClientWithToken(bob.Auth.AccessToken)
-            .POSTAsync<CreateComment.Endpoint, CreateComment.Request>(new() { Id = artwork.Id, Body = "Lovely" });
-
-        pause.Fired.ShouldBe(1);
         comment.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
