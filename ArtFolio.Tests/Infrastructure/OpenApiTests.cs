@@ -70,6 +70,24 @@ public sealed class OpenApiTests
     }
 
     [Fact]
+    public async Task What_the_document_calls_required_an_anonymous_artwork_read_sends()
+    {
+        var app = await TestApp.For(Db.Sqlite);
+        var alice = await app.CreateUserAsync("alice");
+        var artwork = await ArtFolio.Tests.Features.Artworks.Uploads.CreateArtworkAsync(alice);
+        var v1 = await Document("v1");
+        var schema = v1["components"]!["schemas"]!.AsObject().Single(s => s.Key == "Artworks.ArtworkResponse").Value!;
+
+        var read = JsonNode.Parse(await app.Anonymous.GetStringAsync($"/api/v1/artworks/{artwork.Id}"))!.AsObject();
+
+        var required = schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        required.ShouldNotBeEmpty();
+        required.ShouldNotContain("likedByMe"); // sent only with a token
+        foreach (var name in required)
+            read.ContainsKey(name).ShouldBeTrue($"'{name}' is required by the document but was not sent");
+    }
+
+    [Fact]
     public async Task Schemas_are_named_after_their_slice_and_errors_are_described()
     {
         var v1 = await Document("v1");

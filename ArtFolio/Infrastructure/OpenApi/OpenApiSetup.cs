@@ -32,6 +32,7 @@ public static class OpenApiSetup
                         InRelease(description.ActionDescriptor.EndpointMetadata, release);
                     options.CreateSchemaReferenceId = SchemaId;
                     options.AddSchemaTransformer(RequestSchemaTransformer.Apply);
+                    options.AddSchemaTransformer(OmittableProperties.Apply);
                     options.AddOperationTransformer<EndpointOperationTransformer>();
                     options.AddDocumentTransformer(UnusedSchemas.RemoveAsync);
                     options.AddDocumentTransformer(UnusedSchemas.RemoveAsync);
