@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtFolio.Tests.Infrastructure;
@@ -14,7 +12,7 @@ namespace ArtFolio.Tests.Infrastructure;
 /// query strings — goes through <see cref="SendRawAsync{TEndpoint}"/>, still addressed by endpoint type:
 /// its verb and route come from the running app's FastEndpoints definitions.
 /// </summary>
-public static partial class TestHttp
+public static class TestHttp
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -63,18 +61,11 @@ public static partial class TestHttp
     public static string UrlOf<TEndpoint>(object? values = null, string? query = null)
         where TEndpoint : IEndpoint => $"{Links.PathTo<TEndpoint>(values)}{(query is null ? "" : "?" + query)}";
 
-    /// <summary>A route template (<c>artworks/{id:guid}</c>) with each placeholder replaced by <paramref name="valueOf"/> its name.</summary>
-    public static string Fill(string route, Func<string, string> valueOf) =>
-        Placeholder().Replace(route, match => Uri.EscapeDataString(valueOf(match.Groups["name"].Value)));
-
     public static async Task<ProblemDocument> ReadProblemAsync(this HttpResponseMessage response)
     {
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         return (await response.Content.ReadFromJsonAsync<ProblemDocument>(Json))!;
     }
-
-    [GeneratedRegex(@"\{(?<name>[^}:?]+)[^}]*\}")]
-    private static partial Regex Placeholder();
 }
 
 /// <summary>An RFC 9457 problem as the tests read it.</summary>

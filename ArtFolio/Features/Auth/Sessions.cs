@@ -37,15 +37,7 @@ public sealed class Sessions(
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new Session { UserId = user.Id, CreatedAt = now };
         var refresh = tokens.CreateRefreshToken();
-        session.RefreshTokens.Add(
-            new RefreshToken
-            {
-                SessionId = session.Id,
-                TokenHash = refresh.Hash,
-                CreatedAt = now,
-                ExpiresAt = refresh.ExpiresAt,
-            }
-        );
+        session.RefreshTokens.Add(Row(session.Id, refresh, now));
         db.Sessions.Add(session);
         return Respond(user, session.Id, refresh.Value, refresh.ExpiresAt, rotated: true);
     }
@@ -76,15 +68,7 @@ public sealed class Sessions(
             return again is null ? null : await SuccessorAsync(again, refreshToken, now, cancellationToken);
         }
         var next = tokens.SuccessorOf(refreshToken);
-        db.RefreshTokens.Add(
-            new RefreshToken
-            {
-                SessionId = found.SessionId,
-                TokenHash = next.Hash,
-                CreatedAt = now,
-                ExpiresAt = next.ExpiresAt,
-            }
-        );
+        db.RefreshTokens.Add(Row(found.SessionId, next, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Respond(found.User, found.SessionId, next.Value, next.ExpiresAt, rotated: true);
@@ -160,6 +144,16 @@ public sealed class Sessions(
         await RevokeAsync(null, replaced.SessionId, TokenReuse, cancellationToken);
         return null;
     }
+
+    /// <summary>The stored side of a refresh token: its hash, never its value.</summary>
+    private static RefreshToken Row(Guid sessionId, NewRefreshToken token, DateTime now) =>
+        new()
+        {
+            SessionId = sessionId,
+            TokenHash = token.Hash,
+            CreatedAt = now,
+            ExpiresAt = token.ExpiresAt,
+        };
 
     private Task<Found?> FindAsync(byte[] hash, CancellationToken cancellationToken) =>
         (

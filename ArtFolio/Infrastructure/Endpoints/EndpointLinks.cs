@@ -29,23 +29,22 @@ public sealed partial class EndpointLinks(IEnumerable<EndpointDataSource> source
 
     /// <summary>A route template with each <c>{placeholder}</c> replaced by the same-named property of <paramref name="values"/>.</summary>
     public static string Fill(string route, object? values) =>
-        Placeholder()
-            .Replace(
-                route,
-                match =>
-                {
-                    var name = match.Groups["name"].Value;
-                    var value =
-                        values
-                            ?.GetType()
-                            .GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                            ?.GetValue(values)
-                        ?? throw new ArgumentException($"No value for route placeholder '{name}'.");
-                    return Uri.EscapeDataString(
-                        Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!
-                    );
-                }
-            );
+        Fill(
+            route,
+            name =>
+                Convert.ToString(
+                    values
+                        ?.GetType()
+                        .GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                        ?.GetValue(values)
+                        ?? throw new ArgumentException($"No value for route placeholder '{name}'."),
+                    System.Globalization.CultureInfo.InvariantCulture
+                )!
+        );
+
+    /// <summary>A route template (<c>artworks/{id:guid}</c>) with each placeholder replaced by <paramref name="valueOf"/> its name.</summary>
+    public static string Fill(string route, Func<string, string> valueOf) =>
+        Placeholder().Replace(route, match => Uri.EscapeDataString(valueOf(match.Groups["name"].Value)));
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z0-9_]+)(:[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -43,7 +43,7 @@ public sealed class Tests
 
         foreach (var (method, path) in AuthenticatedRoutes(app))
         {
-            var url = TestHttp.Fill(
+            var url = ArtFolio.Infrastructure.Endpoints.EndpointLinks.Fill(
                 path,
                 name =>
                     name switch
