@@ -27,8 +27,8 @@ public sealed class Tests
         );
         await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = second.Id });
         await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = first.Id });
-        var (_, page) = await bob.Client.GETAsync<List.Endpoint, List.Query, Page<List.Item>>(new());
-        var (_, alices) = await alice.Client.GETAsync<List.Endpoint, List.Query, Page<List.Item>>(new());
+        var (_, page) = await bob.Client.GETAsync<List.Endpoint, List.Query, Page<List.DownloadItem>>(new());
+        var (_, alices) = await alice.Client.GETAsync<List.Endpoint, List.Query, Page<List.DownloadItem>>(new());
 
         recorded.StatusCode.ShouldBe(HttpStatusCode.Created);
         download!.ArtworkId.ShouldBe(first.Id);
@@ -49,7 +49,7 @@ public sealed class Tests
         await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = artwork.Id });
 
         await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = artwork.Id });
-        var (_, page) = await bob.Client.GETAsync<List.Endpoint, List.Query, Page<List.Item>>(new());
+        var (_, page) = await bob.Client.GETAsync<List.Endpoint, List.Query, Page<List.DownloadItem>>(new());
 
         page!.Items.ShouldBeEmpty();
         (await bob.Client.POSTAsync<Record.Endpoint, Record.Request>(new() { Id = artwork.Id })).StatusCode.ShouldBe(

@@ -217,7 +217,7 @@ public sealed class Tests
         var (_, list) = await alice.Client.GETAsync<
             Downloads.Endpoint,
             Downloads.Query,
-            ArtFolio.Infrastructure.Endpoints.Page<Downloads.Item>
+            ArtFolio.Infrastructure.Endpoints.Page<Downloads.DownloadItem>
         >(new());
 
         recorded.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -248,14 +248,14 @@ public sealed class Tests
             app.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var seen = new List<Downloads.Item>();
+        var seen = new List<Downloads.DownloadItem>();
         string? cursor = null;
         do
         {
             var (_, page) = await alice.Client.GETAsync<
                 Downloads.Endpoint,
                 Downloads.Query,
-                ArtFolio.Infrastructure.Endpoints.Page<Downloads.Item>
+                ArtFolio.Infrastructure.Endpoints.Page<Downloads.DownloadItem>
             >(new() { Limit = 4, Cursor = cursor });
             seen.AddRange(page.Items);
             cursor = page.NextCursor;

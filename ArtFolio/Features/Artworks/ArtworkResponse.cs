@@ -5,6 +5,7 @@ using ArtFolio.Domain;
 using ArtFolio.Features.Users;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
+using ArtFolio.Infrastructure.OpenApi;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,8 +33,32 @@ public sealed record ArtworkResponse(
     DateTime UpdatedAt,
     bool IsOwner,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? LikedByMe
-)
+) : IHasExample<ArtworkResponse>
 {
+    public static ArtworkResponse Example { get; } =
+        new(
+            Guid.Parse("0193a5c2-7d1e-7c4a-9f00-2b6de1a0c001"),
+            "Lantern over the harbor",
+            "Oil on linen, painted on the quay at dusk.",
+            1250.00m,
+            "Painting",
+            ["dusk", "harbor", "oil"],
+            "/media/artworks/0193a5c2-7d1e-7c4a-9f00-2b6de1a0c001.jpg",
+            "/media/artworks/0193a5c2-7d1e-7c4a-9f00-2b6de1a0c001.thumb.webp",
+            3200,
+            2400,
+            "image",
+            "image/jpeg",
+            2_481_337,
+            UserBadge.Example,
+            42,
+            3,
+            new DateTime(2026, 11, 20, 18, 4, 0, DateTimeKind.Utc),
+            new DateTime(2026, 11, 21, 9, 30, 0, DateTimeKind.Utc),
+            false,
+            null
+        );
+
     /// <summary>
     /// The version of this answer for conditional GET: every edit moves <see cref="UpdatedAt"/>; the
     /// counters, the artist's badge and the caller's own view change without it.

@@ -28,6 +28,8 @@ public abstract class AddEntryEndpoint<TItem, TRequest, TResponse>(
         Summary(s =>
         {
             s.Summary = $"Add {what} to the caller's portfolio";
+            s.Description =
+                $"Answers 201 with the entry and its address. A section holds at most {PortfolioItems.MaxPerSection} entries: one more is a 409.";
             s.ExampleRequest = TRequest.Example;
         });
     }
@@ -66,6 +68,7 @@ public abstract class EditEntryEndpoint<TItem, TRequest, TResponse>(
         Summary(s =>
         {
             s.Summary = $"Replace {what} in the caller's portfolio (its owner only)";
+            s.Description = "Every field is replaced. Another user's entry is a 403, an unknown one a 404.";
             s.ExampleRequest = TRequest.Example;
         });
     }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.OpenApi;
 using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Users;
@@ -12,8 +13,18 @@ public sealed record UserSummary(
     string? Bio,
     int ArtworkCount,
     int FollowerCount
-)
+) : IHasExample<UserSummary>
 {
+    public static UserSummary Example { get; } =
+        new(
+            "mira",
+            "Mira Okafor",
+            "/media/avatars/0193a5c2-6a00-7b00-8c00-9d000000000a.webp",
+            "Painter of harbors and night light.",
+            24,
+            128
+        );
+
     /// <summary>One SQL query for a whole list: the artwork count is a correlated COUNT on an indexed column.</summary>
     public static Expression<Func<User, UserSummary>> Projection(AppDbContext db) =>
         u => From(u, db.Artworks.Count(a => a.ArtistId == u.Id));

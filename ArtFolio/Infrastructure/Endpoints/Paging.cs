@@ -33,7 +33,10 @@ public sealed record TimeCursor(long Ticks, Guid Id)
 /// <summary>Query parameters every list takes.</summary>
 public interface IPageQuery
 {
+    /// <summary>Items per page: 1 to 100, default 20.</summary>
     int? Limit { get; }
+
+    /// <summary>The previous page's <c>nextCursor</c>, to read the page after it; absent for the first page.</summary>
     string? Cursor { get; }
 }
 

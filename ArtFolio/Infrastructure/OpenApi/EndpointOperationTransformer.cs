@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,17 +51,22 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
         if (operation.RequestBody?.Content is { Count: > 1 } several)
             several.Remove("*/*");
         if (operation.RequestBody?.Content is { } contents && endpoint.EndpointSummary?.ExampleRequest is { } example)
-            foreach (var content in contents.Values)
-                content.Example = ExampleBody(example);
+            foreach (var (type, content) in contents)
+                if (type == "multipart/form-data")
+                    ExampleFields(content, ExampleBody(example)); // what Swagger UI fills its form with
+                else
+                    content.Example = ExampleBody(example);
 
         operation.Responses ??= new OpenApiResponses();
         if (endpoint.ValidatorType is not null)
-            AddProblem(operation, context, StatusCodes.Status400BadRequest, "HttpValidationProblemDetails");
+            AddProblem(operation, context, StatusCodes.Status400BadRequest);
+        if (operation.RequestBody is not null)
+            AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType);
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
-            AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "ProblemDetails");
+            AddProblem(operation, context, StatusCodes.Status429TooManyRequests);
         if (endpoint.AnonymousVerbs is not { Length: > 0 })
         {
-            AddProblem(operation, context, StatusCodes.Status401Unauthorized, "ProblemDetails");
+            AddProblem(operation, context, StatusCodes.Status401Unauthorized);
             operation.Security ??= [];
             operation.Security.Add(
                 new OpenApiSecurityRequirement
@@ -69,6 +75,73 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
                 }
             );
         }
+        ConditionalGetHeaders(operation);
+        // Every error is the one problem schema, whoever declared the status.
+        foreach (var response in operation.Responses.Values)
+            if (
+                response is OpenApiResponse { Content: { } content }
+                && content.TryGetValue(ProblemJson, out var problem)
+            )
+                problem.Schema = new OpenApiSchemaReference(DocumentDescription.ProblemSchema, context.Document);
+    }
+
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>A read that answers 304 takes If-None-Match and sends the ETag it compares.</summary>
+    private static void ConditionalGetHeaders(OpenApiOperation operation)
+    {
+        if (
+            !operation.Responses!.TryGetValue("304", out var notModified)
+            || notModified is not OpenApiResponse unchanged
+        )
+            return;
+        unchanged.Description = "Not Modified: the If-None-Match ETag is still current; no body.";
+        operation.Parameters ??= [];
+        operation.Parameters.Add(
+            new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "The ETag of the copy the client holds; the answer is a 304 while it is current.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            }
+        );
+        foreach (var (status, response) in operation.Responses)
+            if ((status == "200" || status == "304") && response is OpenApiResponse withHeaders)
+            {
+                withHeaders.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                withHeaders.Headers["ETag"] = new OpenApiHeader
+                {
+                    Description = "This answer's version: send it back as If-None-Match.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+    }
+
+    /// <summary>A form value (always text) as the type its field's schema declares: a price a number, tags a list.</summary>
+    private static JsonNode AsTyped(JsonNode value, JsonSchemaType? type) =>
+        value.GetValueKind() == JsonValueKind.String
+            ? type switch
+            {
+                { } t
+                    when t.HasFlag(JsonSchemaType.Number)
+                        && decimal.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, out var number) =>
+                    JsonValue.Create(number),
+                { } t when t.HasFlag(JsonSchemaType.Array) => new JsonArray([
+                    .. value.GetValue<string>().Split(',').Select(word => (JsonNode)JsonValue.Create(word.Trim())),
+                ]),
+                _ => value.DeepClone(),
+            }
+            : value.DeepClone();
+
+    /// <summary>The example's values on the form's fields, where a form editor looks for them.</summary>
+    private static void ExampleFields(OpenApiMediaType content, JsonNode? example)
+    {
+        if (content.Schema is not OpenApiSchemaReference { Target: OpenApiSchema { Properties: { } fields } })
+            return;
+        foreach (var (name, value) in example as JsonObject ?? [])
+            if (fields.TryGetValue(name, out var field) && field is OpenApiSchema target && value is not null)
+                target.Examples = [AsTyped(value, target.Type)];
     }
 
     /// <summary>Route placeholders become path parameters, <c>[QueryParam]</c> properties query parameters.</summary>
@@ -84,30 +157,54 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
         foreach (Match placeholder in RoutePlaceholder().Matches(endpoint.Routes[0]))
         {
             var name = placeholder.Groups["name"].Value;
-            var type = properties.TryGetValue(name, out var property) ? property.PropertyType : typeof(string);
+            properties.TryGetValue(name, out var property);
+            var schema = await context.GetOrCreateSchemaAsync(
+                property?.PropertyType ?? typeof(string),
+                null,
+                cancellationToken
+            );
+            if (
+                schema is OpenApiSchema inline
+                && RouteAlternatives().Match(placeholder.Value) is { Success: true } oneOf
+            )
+                inline.Enum = [.. oneOf.Groups["words"].Value.Split('|').Select(w => (JsonNode)JsonValue.Create(w))];
             parameters.Add(
                 new OpenApiParameter
                 {
                     Name = name,
                     In = ParameterLocation.Path,
                     Required = true,
-                    Schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken),
+                    Description = property is null ? null : XmlDocs.Summary(property),
+                    Schema = schema,
                 }
             );
         }
         foreach (var property in properties.Values.Where(p => p.IsDefined(typeof(QueryParamAttribute), true)))
-            parameters.Add(
-                new OpenApiParameter
-                {
-                    Name = JsonNamingPolicy.CamelCase.ConvertName(property.Name),
-                    In = ParameterLocation.Query,
-                    Schema = await context.GetOrCreateSchemaAsync(
-                        Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType,
-                        null,
-                        cancellationToken
-                    ),
-                }
-            );
+        {
+            var name =
+                property.GetCustomAttribute<BindFromAttribute>()?.Name
+                ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var parameter = new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Query,
+                Description = XmlDocs.Summary(property),
+                Schema = await context.GetOrCreateSchemaAsync(
+                    Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType,
+                    null,
+                    cancellationToken
+                ),
+            };
+            if (parameter.Schema is OpenApiSchema constrained)
+                RequestSchemaTransformer.ApplyRules(
+                    endpoint.ReqDtoType,
+                    property,
+                    name,
+                    constrained,
+                    () => parameter.Required = true
+                );
+            parameters.Add(parameter);
+        }
         if (parameters.Count > 0)
             operation.Parameters = parameters;
     }
@@ -131,12 +228,7 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
             ? []
             : endpoint.ReqDtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance);
 
-    private static void AddProblem(
-        OpenApiOperation operation,
-        OpenApiOperationTransformerContext context,
-        int status,
-        string schema
-    )
+    private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status)
     {
         // FastEndpoints declares some of these itself, without a body; the problem document is what is sent.
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -147,11 +239,18 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
             Description = ReasonPhrases.GetReasonPhrase(status),
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, context.Document) },
+                [ProblemJson] = new()
+                {
+                    Schema = new OpenApiSchemaReference(DocumentDescription.ProblemSchema, context.Document),
+                },
             },
         };
     }
 
     [GeneratedRegex(@"\{(?<name>[^}:?]+)[^}]*\}")]
     private static partial Regex RoutePlaceholder();
+
+    /// <summary>A placeholder constrained to a closed set: <c>{section:regex(^(projects|skills)$)}</c>.</summary>
+    [GeneratedRegex(@":regex\(\^\((?<words>[a-z_]+(\|[a-z_]+)*)\)\$\)")]
+    private static partial Regex RouteAlternatives();
 }

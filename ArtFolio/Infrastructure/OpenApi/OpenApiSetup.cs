@@ -33,30 +33,11 @@ public static class OpenApiSetup
                     options.CreateSchemaReferenceId = SchemaId;
                     options.AddSchemaTransformer(RequestSchemaTransformer.Apply);
                     options.AddSchemaTransformer(OmittableProperties.Apply);
+                    options.AddSchemaTransformer(SchemaDocumentation.Apply);
                     options.AddOperationTransformer<EndpointOperationTransformer>();
+                    options.AddDocumentTransformer(new DocumentDescription(release));
+                    options.AddDocumentTransformer(ResponseExamples.ApplyAsync);
                     options.AddDocumentTransformer(UnusedSchemas.RemoveAsync);
-                    options.AddDocumentTransformer(UnusedSchemas.RemoveAsync);
-                    options.AddDocumentTransformer(
-                        (document, _, _) =>
-                        {
-                            document.Info.Title = "ArtFolio API";
-                            document.Info.Version = name;
-                            document.Info.Description =
-                                $"Artists' portfolios: accounts, artworks, profiles and community. Release {name}: every "
-                                + $"endpoint at its newest version up to {release}, under /api/v<its version>/. Errors are "
-                                + "RFC 9457 problem details.";
-                            document.Components ??= new OpenApiComponents();
-                            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
-                            {
-                                Type = SecuritySchemeType.Http,
-                                Scheme = "bearer",
-                                BearerFormat = "JWT",
-                                Description = "The accessToken from /auth/login, /auth/register or /auth/refresh.",
-                            };
-                            return Task.CompletedTask;
-                        }
-                    );
                 }
             );
         }
@@ -89,21 +70,30 @@ public static class OpenApiSetup
         && (version.DeprecatedAt == 0 || release < version.DeprecatedAt);
 
     /// <summary>
-    /// Schemas are named after their slice (<c>Auth.Register.Request</c>) so the many classes called
-    /// <c>Request</c> and <c>Response</c> do not collide.
+    /// Schema names are type names generators can use as they are: the class name when no other of
+    /// ours shares it (<c>ArtworkResponse</c>), else its slice path run together
+    /// (<c>AuthRegisterRequest</c>, since every slice has a <c>Request</c>); a page is <c>PageOf</c> its item.
     /// </summary>
-    private static string? SchemaId(JsonTypeInfo type)
+    private static string? SchemaId(JsonTypeInfo type) =>
+        type.Type == typeof(IFormFile) // inline: a file is a binary string (SchemaDocumentation), not a type
+            ? null
+            : SchemaName(type.Type) ?? OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+
+    private static readonly Lazy<ILookup<string, Type>> OurTypesByName = new(() =>
+        typeof(OpenApiSetup).Assembly.GetTypes().Where(t => !t.IsGenericType).ToLookup(t => t.Name)
+    );
+
+    internal static string? SchemaName(Type clr)
     {
-        var fallback = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-        if (fallback is null)
+        if (clr.Namespace?.StartsWith("ArtFolio.", StringComparison.Ordinal) != true)
             return null;
-        var clr = type.Type;
-        if (
-            clr.IsGenericType
-            || clr.Namespace is null
-            || !clr.Namespace.StartsWith("ArtFolio.", StringComparison.Ordinal)
-        )
-            return fallback;
-        return clr.FullName!.Replace("ArtFolio.Features.", "").Replace("ArtFolio.", "").Replace('+', '.');
+        if (clr.IsGenericType)
+            return clr.Name[..clr.Name.IndexOf('`')]
+                + "Of"
+                + string.Concat(clr.GetGenericArguments().Select(a => SchemaName(a) ?? a.Name));
+        if (OurTypesByName.Value[clr.Name].Count() == 1)
+            return clr.Name;
+        var path = clr.FullName!.Replace("ArtFolio.Features.", "").Replace("ArtFolio.", "");
+        return string.Concat(path.Split('.', '+'));
     }
 }

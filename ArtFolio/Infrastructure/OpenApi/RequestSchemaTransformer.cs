@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
+using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
 using FluentValidation;
 using FluentValidation.Validators;
@@ -35,29 +37,47 @@ internal static class RequestSchemaTransformer
         foreach (var property in context.JsonTypeInfo.Properties)
             if (property.AttributeProvider is MemberInfo member && member.IsDefined(typeof(DontBindAttribute), true))
                 schema.Properties.Remove(property.Name);
-        if (!Validators.Value.TryGetValue(context.JsonTypeInfo.Type, out var validator))
-            return Task.CompletedTask;
-        var descriptor = validator.CreateDescriptor();
         foreach (var property in context.JsonTypeInfo.Properties)
-        {
             if (
-                property.AttributeProvider is not MemberInfo member
-                || !schema.Properties.TryGetValue(property.Name, out var propertySchema)
-                || propertySchema is not OpenApiSchema target
+                property.AttributeProvider is MemberInfo member
+                && schema.Properties.TryGetValue(property.Name, out var propertySchema)
+                && propertySchema is OpenApiSchema target
             )
-                continue;
-            // FastEndpoints names rules after the JSON property (its naming policy); plain FluentValidation
-            // after the C# one.
-            var components = descriptor
-                .GetRulesForMember(property.Name)
-                .Concat(descriptor.GetRulesForMember(member.Name))
-                .Distinct()
-                .SelectMany(rule => rule.Components)
-                .Where(c => !c.HasCondition && !c.HasAsyncCondition);
-            foreach (var component in components)
-                Describe(schema, property.Name, target, component.Validator);
-        }
+                ApplyRules(
+                    context.JsonTypeInfo.Type,
+                    member,
+                    property.Name,
+                    target,
+                    () => (schema.Required ??= new HashSet<string>()).Add(property.Name)
+                );
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The unconditional rules the validator of <paramref name="requestType"/> holds for one of its
+    /// properties, written into that property's schema (a body property or a query parameter).
+    /// </summary>
+    public static void ApplyRules(
+        Type requestType,
+        MemberInfo member,
+        string jsonName,
+        OpenApiSchema target,
+        Action markRequired
+    )
+    {
+        if (!Validators.Value.TryGetValue(requestType, out var validator))
+            return;
+        var descriptor = validator.CreateDescriptor();
+        // FastEndpoints names rules after the JSON property (its naming policy); plain FluentValidation
+        // after the C# one.
+        var components = descriptor
+            .GetRulesForMember(jsonName)
+            .Concat(descriptor.GetRulesForMember(member.Name))
+            .Distinct()
+            .SelectMany(rule => rule.Components)
+            .Where(c => !c.HasCondition && !c.HasAsyncCondition);
+        foreach (var component in components)
+            Describe(target, component.Validator, markRequired);
     }
 
     private static Type? ValidatedType(Type validator)
@@ -68,13 +88,12 @@ internal static class RequestSchemaTransformer
         return null;
     }
 
-    private static void Describe(OpenApiSchema parent, string name, OpenApiSchema target, IPropertyValidator rule)
+    private static void Describe(OpenApiSchema target, IPropertyValidator rule, Action markRequired)
     {
         switch (rule)
         {
             case INotNullValidator or INotEmptyValidator:
-                parent.Required ??= new HashSet<string>();
-                parent.Required.Add(name);
+                markRequired();
                 target.Type &= ~JsonSchemaType.Null; // nullable in C# only so that absence is a 400, not a binding error
                 if (rule is INotEmptyValidator && target.Type?.HasFlag(JsonSchemaType.String) == true)
                     target.MinLength = Math.Max(target.MinLength ?? 0, 1);
@@ -91,9 +110,22 @@ internal static class RequestSchemaTransformer
             case IEmailValidator:
                 target.Format = "email";
                 break;
+            case IOneOfValidator oneOf:
+                target.Enum = [.. oneOf.Values.Select(v => (JsonNode)JsonValue.Create(v))];
+                break;
+            case IBetweenValidator { From: IConvertible from, To: IConvertible to, Name: "InclusiveBetweenValidator" }:
+                target.Minimum = Number(from);
+                target.Maximum = Number(to);
+                break;
             case IComparisonValidator { Comparison: Comparison.GreaterThanOrEqual, ValueToCompare: IConvertible min }:
-                target.Minimum = Convert.ToString(min, System.Globalization.CultureInfo.InvariantCulture);
+                target.Minimum = Number(min);
+                break;
+            case IComparisonValidator { Comparison: Comparison.LessThanOrEqual, ValueToCompare: IConvertible max }:
+                target.Maximum = Number(max);
                 break;
         }
     }
+
+    private static string Number(IConvertible value) =>
+        Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
 }

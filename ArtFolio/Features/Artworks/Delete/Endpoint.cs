@@ -21,6 +21,8 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         Summary(s =>
         {
             s.Summary = "Delete an artwork and its stored media (its artist only)";
+            s.Description =
+                "Removes the artwork with its likes, comments and stored files. Another user's artwork is a 403, an unknown id a 404. Answers 204.";
         });
     }
 

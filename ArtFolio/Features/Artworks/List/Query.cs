@@ -6,9 +6,11 @@ namespace ArtFolio.Features.Artworks.List;
 /// <summary>The explore listing's query string.</summary>
 public sealed record Query : IPageQuery
 {
+    /// <summary>Only this category (compared without case).</summary>
     [QueryParam]
     public string? Category { get; init; }
 
+    /// <summary>Only artworks with this tag.</summary>
     [QueryParam]
     public string? Tag { get; init; }
 
@@ -20,9 +22,11 @@ public sealed record Query : IPageQuery
     [QueryParam]
     public string? Q { get; init; }
 
+    /// <summary>Only artworks priced at least this much.</summary>
     [QueryParam]
     public decimal? MinPrice { get; init; }
 
+    /// <summary>Only artworks priced at most this much.</summary>
     [QueryParam]
     public decimal? MaxPrice { get; init; }
 

@@ -9,7 +9,7 @@ public sealed class Validator : Validator<Query>
     public Validator()
     {
         RuleFor(q => q.Sort)
-            .Must(s => s is null || ArtworkSort.All.ContainsKey(s))
+            .OneOf(ArtworkSort.All.Keys)
             .WithMessage($"Sort by one of: {string.Join(", ", ArtworkSort.All.Keys)}.");
         RuleFor(q => q.MinPrice).InclusiveBetween(0, Money.Max);
         RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).LessThanOrEqualTo(Money.Max);

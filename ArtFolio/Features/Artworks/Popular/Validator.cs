@@ -9,7 +9,7 @@ public sealed class Validator : Validator<Query>
     public Validator()
     {
         RuleFor(q => q.Period)
-            .Must(p => p is null || Endpoint.Periods.ContainsKey(p))
+            .OneOf(Endpoint.Periods.Keys)
             .WithMessage($"A period is one of: {string.Join(", ", Endpoint.Periods.Keys)}.");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
     }

@@ -20,6 +20,8 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "Edit an artwork's details (its artist only)";
+            s.Description =
+                "Replaces the editable details (PUT): a field left out is cleared where it may be empty; the media stays. Another user's artwork is a 403, an unknown id a 404.";
             s.ExampleRequest = new Request
             {
                 Title = "First light",

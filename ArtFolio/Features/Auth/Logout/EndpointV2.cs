@@ -19,6 +19,8 @@ public sealed class EndpointV2(Sessions sessions) : EndpointWithoutRequest<NoCon
         Summary(s =>
         {
             s.Summary = "End the caller's current session (the one its access token belongs to)";
+            s.Description =
+                "Revokes the session the access token belongs to: its refresh token stops working and its access token and sockets end at once. No body; answers 204.";
         });
     }
 

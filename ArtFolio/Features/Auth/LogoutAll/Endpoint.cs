@@ -14,6 +14,8 @@ public sealed class Endpoint(Sessions sessions) : EndpointWithoutRequest<NoConte
         Summary(s =>
         {
             s.Summary = "End every session of the caller, on every device";
+            s.Description =
+                "Revokes every refresh token of the caller and ends their access tokens and notification sockets at once, on every instance. Answers 204.";
         });
     }
 

@@ -23,6 +23,8 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
         Summary(s =>
         {
             s.Summary = "Comment on an artwork";
+            s.Description =
+                "1 to 2000 characters. Needs a verified email (403 otherwise); an unknown artwork is a 404. The artist is notified.";
             s.ExampleRequest = new Request { Body = "The light on the water is wonderful." };
         });
     }

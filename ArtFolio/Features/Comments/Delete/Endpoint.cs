@@ -18,6 +18,8 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<NoCont
         Summary(s =>
         {
             s.Summary = "Delete a comment (its author, or the artwork's artist)";
+            s.Description =
+                "The comment's author and the artwork's artist may delete it; anyone else gets a 403, an unknown artwork or comment a 404. Answers 204.";
         });
     }
 

@@ -20,6 +20,8 @@ public sealed class Endpoint(AppDbContext db)
         Summary(s =>
         {
             s.Summary = "An artwork's comments, oldest first";
+            s.Description =
+                "Cursor pages of comments with their authors; an unknown artwork is a 404. Carries an ETag (If-None-Match: 304).";
         });
     }
 

@@ -19,6 +19,8 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "Edit a comment (its author only)";
+            s.Description =
+                "Replaces the comment's text. Someone else's comment is a 403, an unknown artwork or comment a 404.";
             s.ExampleRequest = new Request { Body = "The light on the water is wonderful, and that blue!" };
         });
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Downloads.List;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
+public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<DownloadItem>>>
 {
     public override void Configure()
     {
@@ -25,7 +25,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
         });
     }
 
-    public override async Task<Ok<Page<Item>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    public override async Task<Ok<Page<DownloadItem>>> ExecuteAsync(Query query, CancellationToken cancellationToken)
     {
         var me = User.UserId();
         var limit = Paging.LimitOf(query);
@@ -71,15 +71,23 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<Item>>>
             .Items.Select(r =>
                 r.ArtworkId is { } artworkId
                     ? artworks.TryGetValue(artworkId, out var artwork)
-                        ? new Item(r.Id, Item.ArtFolioSource, artworkId, artwork.ImageUrl, r.At, artwork, null)
+                        ? new DownloadItem(
+                            r.Id,
+                            DownloadItem.ArtFolioSource,
+                            artworkId,
+                            artwork.ImageUrl,
+                            r.At,
+                            artwork,
+                            null
+                        )
                         : null
                     : JsonSerializer.Deserialize<ExternalImage>(r.Image!) is { } image
-                        ? new Item(r.Id, image.Source, null, image.Urls.Original, r.At, null, image)
+                        ? new DownloadItem(r.Id, image.Source, null, image.Urls.Original, r.At, null, image)
                         : null
             )
-            .OfType<Item>()
+            .OfType<DownloadItem>()
             .ToList();
-        return TypedResults.Ok(new Page<Item>(items, page.NextCursor));
+        return TypedResults.Ok(new Page<DownloadItem>(items, page.NextCursor));
     }
 
     private sealed record Row(Guid Id, DateTime At, Guid? ArtworkId, string? Image);

@@ -18,6 +18,8 @@ public sealed class Endpoint(AppDbContext db, EndpointLinks links, TimeProvider 
         Summary(s =>
         {
             s.Summary = "Record a download of an artwork and get the address of its original";
+            s.Description =
+                "Adds the download to the caller's history and answers the address to fetch the file from. An unknown artwork is a 404.";
         });
     }
 

@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.ImageSearch;
 using FastEndpoints;
 using FluentValidation;
@@ -10,7 +11,7 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(r => r.Source)
             .NotEmpty()
-            .Must(s => string.Equals(s, PexelsClient.Source, StringComparison.OrdinalIgnoreCase))
+            .OneOf([PexelsClient.Source], lenient: true)
             .WithMessage("The source is 'pexels'.");
         RuleFor(r => r.Id).NotEmpty().MaximumLength(40);
     }

@@ -21,6 +21,8 @@ public sealed class Endpoint(AppDbContext db)
         Summary(s =>
         {
             s.Summary = "Artworks by the artists the caller follows, newest first";
+            s.Description =
+                "Cursor pages of artworks, the same shape as explore. Carries an ETag (If-None-Match: 304).";
         });
     }
 

@@ -21,6 +21,8 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
         Summary(s =>
         {
             s.Summary = "Follow an artist (idempotent); following yourself is a 400";
+            s.Description =
+                "Answers the follow state and the artist's follower count; following twice changes nothing. The artist is notified the first time. An unknown username is a 404.";
         });
     }
 

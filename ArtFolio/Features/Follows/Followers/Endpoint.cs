@@ -19,6 +19,8 @@ public sealed class Endpoint(AppDbContext db)
         Summary(s =>
         {
             s.Summary = "Who follows this user, most recent first";
+            s.Description =
+                "Cursor pages of user summaries; an unknown username is a 404. Carries an ETag (If-None-Match: 304).";
         });
     }
 

@@ -18,6 +18,8 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Fol
         Summary(s =>
         {
             s.Summary = "Stop following an artist (idempotent)";
+            s.Description =
+                "Answers the follow state and the artist's follower count; unfollowing someone not followed changes nothing. An unknown username is a 404.";
         });
     }
 

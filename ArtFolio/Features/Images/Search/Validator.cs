@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
 using FluentValidation;
 
@@ -32,7 +33,7 @@ public sealed partial class Validator : Validator<Query>
             .WithMessage("Search for 1 to 200 characters.");
         this.AddPagingRules();
         RuleFor(q => q.Orientation)
-            .Must(o => o is null || Orientations.Contains(o.ToLowerInvariant()))
+            .OneOf(Orientations, lenient: true)
             .WithMessage($"Orientation is one of: {string.Join(", ", Orientations)}.");
         RuleFor(q => q.Color)
             .Must(c => c is null || Colors.Contains(c.ToLowerInvariant()) || HexColor().IsMatch(c))

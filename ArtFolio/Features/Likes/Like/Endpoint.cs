@@ -19,6 +19,8 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
         Summary(s =>
         {
             s.Summary = "Like an artwork (idempotent)";
+            s.Description =
+                "Answers whether the caller likes it and the like count; liking twice counts once. The artist is notified the first time. An unknown artwork is a 404.";
         });
     }
 

@@ -5,6 +5,7 @@ namespace ArtFolio.Features.Likes.Like;
 /// <summary>The artwork named in the route.</summary>
 public sealed record Request
 {
+    /// <summary>The artwork's id.</summary>
     [RouteParam]
     public Guid Id { get; init; }
 }

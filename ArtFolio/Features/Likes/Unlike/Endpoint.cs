@@ -16,6 +16,8 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Lik
         Summary(s =>
         {
             s.Summary = "Take back a like (idempotent)";
+            s.Description =
+                "Answers whether the caller likes it and the like count; taking back a like that was not there changes nothing. An unknown artwork is a 404.";
         });
     }
 

@@ -16,6 +16,8 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Respo
         Summary(s =>
         {
             s.Summary = "The caller's notifications, newest first, with the unread count";
+            s.Description =
+                "Cursor pages of notifications (likes, comments, new followers, new artworks by followed artists, broadcasts); `unread` counts every unread one. Carries an ETag (If-None-Match: 304).";
         });
     }
 

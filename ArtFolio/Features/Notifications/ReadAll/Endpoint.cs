@@ -15,6 +15,8 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock) : EndpointWith
         Summary(s =>
         {
             s.Summary = "Mark all of the caller's notifications read";
+            s.Description =
+                "Marks every unread notification of the caller read in one statement; 204 whether or not any were unread.";
         });
     }
 

@@ -17,13 +17,17 @@ public sealed class Endpoint(
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     AllowedOrigins origins
-) : EndpointWithoutRequest<IResult>
+) : Endpoint<Request, IResult>
 {
     public override void Configure()
     {
         Get(AuthSetup.SocketPath);
         Description(endpoint =>
-            endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            endpoint
+                .Produces(StatusCodes.Status101SwitchingProtocols)
+                .Produces(StatusCodes.Status200OK)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
         );
         Summary(s =>
         {
@@ -31,11 +35,12 @@ public sealed class Endpoint(
             s.Description =
                 "Connect with ?access_token=<accessToken>; a missing or bad token is a 401 before the upgrade, a plain "
                 + "GET a 400, a browser page of an origin not in Cors:AllowedOrigins a 403. The server closes the "
-                + "socket (1008) when the token expires: reconnect with a fresh one.";
+                + "socket (1008) when the token expires: reconnect with a fresh one. The upgrade answers 101 over "
+                + "HTTP/1.1, 200 over HTTP/2 (extended CONNECT).";
         });
     }
 
-    public override async Task<IResult> ExecuteAsync(CancellationToken cancellationToken)
+    public override async Task<IResult> ExecuteAsync(Request request, CancellationToken cancellationToken)
     {
         if (!HttpContext.WebSockets.IsWebSocketRequest)
             return Problems.Result(

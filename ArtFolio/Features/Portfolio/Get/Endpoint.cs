@@ -17,6 +17,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Res
         Summary(s =>
         {
             s.Summary = "An artist's portfolio: projects, skills, experience and education";
+            s.Description = "Public: each section in its order (skills strongest first). An unknown username is a 404.";
         });
     }
 

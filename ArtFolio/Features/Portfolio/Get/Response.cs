@@ -1,3 +1,5 @@
+using ArtFolio.Infrastructure.OpenApi;
+
 namespace ArtFolio.Features.Portfolio.Get;
 
 /// <summary>A portfolio, every section ordered current and most recent first (skills: highest level first).</summary>
@@ -6,4 +8,13 @@ public sealed record Response(
     IReadOnlyList<Skills.Response> Skills,
     IReadOnlyList<Experience.Response> Experience,
     IReadOnlyList<Education.Response> Education
-);
+) : IHasExample<Response>
+{
+    public static Response Example { get; } =
+        new(
+            [Portfolio.Projects.Response.Example],
+            [Portfolio.Skills.Response.Example],
+            [Portfolio.Experience.Response.Example],
+            [Portfolio.Education.Response.Example]
+        );
+}

@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Endpoints;
 using FastEndpoints;
 using FluentValidation;
 
@@ -12,7 +13,7 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(60);
         RuleFor(r => r.Level)
-            .Must(l => string.IsNullOrWhiteSpace(l) || Levels.Contains(l.Trim().ToLowerInvariant()))
+            .OneOf(Levels, lenient: true)
             .WithMessage($"A level is one of: {string.Join(", ", Levels)}.");
     }
 }

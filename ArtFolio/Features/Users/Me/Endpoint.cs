@@ -15,6 +15,7 @@ public sealed class Endpoint(AppDbContext db) : EndpointWithoutRequest<Results<O
         Summary(s =>
         {
             s.Summary = "The caller's private profile, with email";
+            s.Description = "The only answer that carries the caller's email, with whether it is verified.";
         });
     }
 

@@ -1,4 +1,5 @@
 using ArtFolio.Features.Artworks;
+using ArtFolio.Infrastructure.OpenApi;
 
 namespace ArtFolio.Features.Users.Profile;
 
@@ -17,4 +18,22 @@ public sealed record Response(
     IReadOnlyList<ArtworkResponse> Artworks,
     bool IsFollowing,
     bool IsMe
-);
+) : IHasExample<Response>
+{
+    public static Response Example { get; } =
+        new(
+            "mira",
+            "Mira Okafor",
+            "/media/avatars/0193a5c2-6a00-7b00-8c00-9d000000000a.webp",
+            "Painter of harbors and night light.",
+            "Lisbon",
+            "https://mira.example",
+            new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc),
+            24,
+            128,
+            37,
+            [ArtworkResponse.Example],
+            false,
+            false
+        );
+}

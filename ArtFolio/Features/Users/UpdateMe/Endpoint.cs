@@ -16,6 +16,8 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         Summary(s =>
         {
             s.Summary = "Edit the caller's profile: display name, bio, location, website";
+            s.Description =
+                "Replaces the editable fields (PUT): one left out is cleared. The website must be an http or https address.";
             s.ExampleRequest = new Request
             {
                 DisplayName = "Ada Lovelace",
