@@ -32,7 +32,10 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
             return;
 
         var slice = endpoint.EndpointType.Namespace!.Replace("ArtFolio.Features.", "");
-        operation.OperationId = $"{slice}.{endpoint.EndpointType.Name}.v{endpoint.Version.Current}";
+        // Tag_Action ("Artworks_Create", "Portfolio_EducationAdd"): generators that group by the part before
+        // the underscore make an ArtworksClient with CreateAsync; each is unique within its release's document.
+        var segments = slice.Split('.');
+        operation.OperationId = $"{segments[0]}_{string.Concat(segments.Skip(1))}";
         operation.Tags = new HashSet<OpenApiTagReference> { new(slice.Split('.')[0], context.Document) };
         operation.Summary = endpoint.EndpointSummary?.Summary;
         operation.Description = endpoint.EndpointSummary?.Description;
@@ -181,9 +184,7 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
         }
         foreach (var property in properties.Values.Where(p => p.IsDefined(typeof(QueryParamAttribute), true)))
         {
-            var name =
-                property.GetCustomAttribute<BindFromAttribute>()?.Name
-                ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             var parameter = new OpenApiParameter
             {
                 Name = name,

@@ -17,7 +17,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Respo
         {
             s.Summary = "The caller's notifications, newest first, with the unread count";
             s.Description =
-                "Cursor pages of notifications (likes, comments, new followers, new artworks by followed artists, broadcasts); `unread` counts every unread one. Carries an ETag (If-None-Match: 304).";
+                "Cursor pages of notifications (likes, comments, new followers, new artworks by followed artists, broadcasts); `unreadCount` counts every unread one. Carries an ETag (If-None-Match: 304).";
         });
     }
 

@@ -6,6 +6,7 @@ using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
 using FastEndpoints;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.OpenApi;
 
 namespace ArtFolio.Features.Notifications.Socket;
 
@@ -17,7 +18,7 @@ public sealed class Endpoint(
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     AllowedOrigins origins
-) : Endpoint<Request, IResult>
+) : EndpointWithoutRequest<IResult>
 {
     public override void Configure()
     {
@@ -28,6 +29,25 @@ public sealed class Endpoint(
                 .Produces(StatusCodes.Status200OK)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
+                // Read by the bearer handler (AuthSetup), not bound here: declared for the document only.
+                .AddOpenApiOperationTransformer(
+                    (operation, _, _) =>
+                    {
+                        operation.Parameters ??= [];
+                        operation.Parameters.Add(
+                            new OpenApiParameter
+                            {
+                                Name = "access_token",
+                                In = ParameterLocation.Query,
+                                Description =
+                                    "The caller's access token: browsers cannot set headers on a WebSocket. "
+                                    + "Other clients may send an Authorization header instead.",
+                                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                            }
+                        );
+                        return Task.CompletedTask;
+                    }
+                )
         );
         Summary(s =>
         {
@@ -40,7 +60,7 @@ public sealed class Endpoint(
         });
     }
 
-    public override async Task<IResult> ExecuteAsync(Request request, CancellationToken cancellationToken)
+    public override async Task<IResult> ExecuteAsync(CancellationToken cancellationToken)
     {
         if (!HttpContext.WebSockets.IsWebSocketRequest)
             return Problems.Result(
