@@ -20,6 +20,12 @@ public sealed class Artwork
 
     public List<ArtworkTag> Tags { get; init; } = [];
 
+    /// <summary>
+    /// The tags as one space-separated text, kept by <see cref="SetTags"/>: full-text search indexes a
+    /// row's own columns (the tags live in their own table).
+    /// </summary>
+    public string TagText { get; private set; } = "";
+
     public MediaKind MediaKind { get; init; }
     public required string ContentType { get; init; }
     public long Bytes { get; set; }
@@ -40,6 +46,14 @@ public sealed class Artwork
     public MediaRef Media => new(MediaKey, ThumbnailKey, MediaKind);
 
     public static string NormalizeCategory(string category) => category.Trim().ToLowerInvariant();
+
+    /// <summary>Makes the tags exactly <paramref name="names"/> (already normalized), keeping those it had.</summary>
+    public void SetTags(IReadOnlyCollection<string> names)
+    {
+        Tags.RemoveAll(t => !names.Contains(t.Name));
+        Tags.AddRange(names.Where(n => Tags.All(t => t.Name != n)).Select(n => new ArtworkTag { Name = n }));
+        TagText = string.Join(' ', Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
 }
 
 /// <summary>One tag on one artwork: its own table, so "artworks with tag X" is an index lookup.</summary>

@@ -19,6 +19,12 @@ public abstract record ArtworkSort(string Name, bool Descending)
 
     public const string Default = "newest";
 
+    /// <summary>Best match first (then newest): the default when there is a search, and only then.</summary>
+    public const string Relevance = "relevance";
+
+    /// <summary>Every order a client may ask for.</summary>
+    public static IEnumerable<string> Names => [.. All.Keys, Relevance];
+
     public static readonly IReadOnlyDictionary<string, ArtworkSort> All = new[]
     {
         ByCreation("newest", descending: true),
@@ -91,4 +97,19 @@ public abstract record ArtworkSort(string Name, bool Descending)
         public override IQueryable<Artwork> After(IQueryable<Artwork> artworks, ArtworkCursor cursor) =>
             artworks.After(Key, a => a.Id, FromCursor(cursor.Key), cursor.Id, Descending);
     }
+}
+
+/// <summary>
+/// The relevance order's cursor: the last item's rank (its bits, as the cursor's key) and id. Ranks come
+/// from the search engine; a search's matches are ordered by them, then by id, newest first.
+/// </summary>
+public static class RelevanceCursor
+{
+    public static ArtworkCursor Of(double rank, Guid id) =>
+        new(ArtworkSort.Relevance, BitConverter.DoubleToInt64Bits(rank), id);
+
+    public static double RankOf(ArtworkCursor cursor) => BitConverter.Int64BitsToDouble(cursor.Key);
+
+    public static bool Accepts(ArtworkCursor cursor) =>
+        cursor.Sort == ArtworkSort.Relevance && double.IsFinite(RankOf(cursor));
 }

@@ -49,4 +49,27 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Full-text search (PostgresArtworkSearch): a stored tsvector the database keeps from the row
+        // itself, weighted title A, tags B, description C, under a GIN index. SQLite's FTS5 index is a
+        // virtual table its migration creates by SQL (EF has no model for it).
+        modelBuilder.Entity<Artwork>(artwork =>
+        {
+            artwork
+                .Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector")
+                .HasComputedColumnSql(
+                    """
+                    setweight(to_tsvector('english', coalesce("Title", '')), 'A')
+                    || setweight(to_tsvector('english', coalesce("TagText", '')), 'B')
+                    || setweight(to_tsvector('english', coalesce("Description", '')), 'C')
+                    """,
+                    stored: true
+                );
+            artwork.HasIndex("SearchVector").HasMethod("GIN");
+        });
+    }
+}

@@ -1,5 +1,6 @@
 using ArtFolio.Infrastructure.Health;
 using ArtFolio.Infrastructure.Hosting;
+using ArtFolio.Infrastructure.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,12 +20,14 @@ public static class PersistenceSetup
                 .AddDbContextPool<SqliteAppDbContext>(
                     (provider, db) => Configure(db.UseSqlite(options.ConnectionString), provider)
                 )
-                .AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>()),
+                .AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>())
+                .AddSingleton<IArtworkSearch, SqliteArtworkSearch>(),
             DatabaseProvider.Postgres => services
                 .AddDbContextPool<PostgresAppDbContext>(
                     (provider, db) => Configure(db.UseNpgsql(WithAutoPrepare(options.ConnectionString)), provider)
                 )
-                .AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>()),
+                .AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>())
+                .AddSingleton<IArtworkSearch, PostgresArtworkSearch>(),
             _ => throw new InvalidOperationException(
                 $"Database:Provider: '{options.Provider}' is not Sqlite or Postgres."
             ),

@@ -126,7 +126,7 @@ public sealed class Tests
         (await Ids("maxPrice=10")).ShouldBe([cheapRed.Id]);
         (await Ids("minPrice=5&maxPrice=5")).ShouldBe([cheapRed.Id]);
         (await Ids("q=cheap")).ShouldBe([cheapRed.Id]);
-        (await Ids($"q={marker.ToUpperInvariant()}")).ShouldBe([unpriced.Id, dearBlue.Id, cheapRed.Id]); // title, description, tags
+        (await Ids($"q={marker.ToUpperInvariant()}&sort=newest")).ShouldBe([unpriced.Id, dearBlue.Id, cheapRed.Id]); // title, description, tags
         (await Ids("q=red")).ShouldBe([cheapRed.Id]);
         (await ListAsync(app.Anonymous, "tag=RED&q=" + marker)).Body!.Items.Select(a => a.Id).ShouldBe([cheapRed.Id]);
         (await Ids("artist=nobody_at_all")).ShouldBeEmpty();

@@ -73,7 +73,7 @@ public sealed class Endpoint(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        artwork.Tags.AddRange(ArtworkRules.NormalizeTags(request.Tags).Select(t => new ArtworkTag { Name = t }));
+        artwork.SetTags(ArtworkRules.NormalizeTags(request.Tags));
         db.Artworks.Add(artwork);
         notifications.ToFollowers(
             db,

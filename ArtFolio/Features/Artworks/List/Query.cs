@@ -18,7 +18,10 @@ public sealed record Query : IPageQuery
     [QueryParam]
     public string? Artist { get; init; }
 
-    /// <summary>Words to find in the title, description or tags.</summary>
+    /// <summary>
+    /// Words to find in the title, tags or description, in any order and stemmed (`paintings` finds
+    /// `painting`); the last word also as a prefix; `"quoted words"` together; `-word` excludes.
+    /// </summary>
     [QueryParam]
     public string? Q { get; init; }
 
@@ -30,7 +33,10 @@ public sealed record Query : IPageQuery
     [QueryParam]
     public decimal? MaxPrice { get; init; }
 
-    /// <summary><c>newest</c> (default), <c>oldest</c>, <c>popular</c>, <c>price_asc</c> or <c>price_desc</c>.</summary>
+    /// <summary>
+    /// <c>relevance</c> (the default with <c>q</c>, and only with it), <c>newest</c> (the default without),
+    /// <c>oldest</c>, <c>popular</c>, <c>price_asc</c> or <c>price_desc</c>.
+    /// </summary>
     [QueryParam]
     public string? Sort { get; init; }
 

@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Search;
 using FastEndpoints;
 using FluentValidation;
 
@@ -9,8 +10,11 @@ public sealed class Validator : Validator<Query>
     public Validator()
     {
         RuleFor(q => q.Sort)
-            .OneOf(ArtworkSort.All.Keys)
-            .WithMessage($"Sort by one of: {string.Join(", ", ArtworkSort.All.Keys)}.");
+            .OneOf(ArtworkSort.Names)
+            .WithMessage($"Sort by one of: {string.Join(", ", ArtworkSort.Names)}.");
+        RuleFor(q => q.Sort)
+            .Must((query, sort) => sort != ArtworkSort.Relevance || SearchQuery.Parse(query.Q) is not null)
+            .WithMessage("Sorting by relevance needs words to search for in q.");
         RuleFor(q => q.MinPrice).InclusiveBetween(0, Money.Max);
         RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).LessThanOrEqualTo(Money.Max);
         RuleFor(q => q.Q).MaximumLength(100);
@@ -20,8 +24,11 @@ public sealed class Validator : Validator<Query>
         this.AddPageRules(
             (query, cursor) =>
                 Paging.TryDecode<ArtworkCursor>(cursor, out var key)
-                && ArtworkSort.All.TryGetValue(query.Sort ?? ArtworkSort.Default, out var sort)
-                && sort.Accepts(key!)
+                && (
+                    Endpoint.SortOf(query) is var name && name == ArtworkSort.Relevance
+                        ? RelevanceCursor.Accepts(key!)
+                        : ArtworkSort.All.TryGetValue(name, out var sort) && sort.Accepts(key!)
+                )
         );
     }
 }

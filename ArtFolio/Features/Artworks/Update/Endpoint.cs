@@ -57,11 +57,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         artwork.PriceCents = Money.ToCents(request.Price);
         artwork.Category = request.Category!.Trim();
         artwork.CategoryKey = Artwork.NormalizeCategory(request.Category);
-        var tags = ArtworkRules.NormalizeTags(request.Tags);
-        artwork.Tags.RemoveAll(t => !tags.Contains(t.Name));
-        artwork.Tags.AddRange(
-            tags.Where(t => artwork.Tags.All(existing => existing.Name != t)).Select(t => new ArtworkTag { Name = t })
-        );
+        artwork.SetTags(ArtworkRules.NormalizeTags(request.Tags));
         artwork.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
 

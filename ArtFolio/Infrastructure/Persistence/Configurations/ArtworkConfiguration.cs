@@ -16,6 +16,7 @@ internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
         artwork.Property(a => a.CategoryKey).HasMaxLength(50);
         artwork.Property(a => a.MediaKind).HasConversion<string>().HasMaxLength(10);
         artwork.Property(a => a.ContentType).HasMaxLength(50);
+        artwork.Property(a => a.TagText).HasMaxLength(400); // 10 tags of 30 characters and their spaces
         artwork.Property(a => a.MediaKey).HasMaxLength(300);
         artwork.Property(a => a.ThumbnailKey).HasMaxLength(300);
         artwork.Property(a => a.ImageUrl).HasMaxLength(2048);
@@ -42,4 +43,10 @@ internal sealed class ArtworkTagConfiguration : IEntityTypeConfiguration<Artwork
         tag.Property(t => t.Name).HasMaxLength(30);
         tag.HasIndex(t => new { t.Name, t.ArtworkId });
     }
+}
+
+/// <summary>A search's result rows (<see cref="Search.IArtworkSearch"/>): read from SQL, never a table.</summary>
+internal sealed class ArtworkMatchConfiguration : IEntityTypeConfiguration<Search.ArtworkMatch>
+{
+    public void Configure(EntityTypeBuilder<Search.ArtworkMatch> match) => match.HasNoKey().ToView(null);
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -83,6 +84,16 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long?>("PriceCents")
                         .HasColumnType("bigint");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(\"Title\", '')), 'A')\n|| setweight(to_tsvector('english', coalesce(\"TagText\", '')), 'B')\n|| setweight(to_tsvector('english', coalesce(\"Description\", '')), 'C')", true);
+
+                    b.Property<string>("TagText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ThumbnailKey")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -104,6 +115,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("ArtistId", "CreatedAt");
 
@@ -732,6 +747,19 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ArtFolio.Infrastructure.Search.ArtworkMatch", b =>
+                {
+                    b.Property<Guid>("ArtworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("double precision");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.Artwork", b =>

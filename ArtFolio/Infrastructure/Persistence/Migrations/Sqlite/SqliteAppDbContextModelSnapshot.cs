@@ -78,6 +78,11 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("PriceCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TagText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ThumbnailKey")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -727,6 +732,19 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ArtFolio.Infrastructure.Search.ArtworkMatch", b =>
+                {
+                    b.Property<Guid>("ArtworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("REAL");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.Artwork", b =>
