@@ -143,8 +143,7 @@ public sealed class OpenApiTests
             v1["paths"]![path]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
         static List<string> Enum(JsonNode schema) => [.. schema["enum"]!.AsArray().Select(e => e!.GetValue<string>())];
 
-        Enum(Parameter("/api/v1/artworks", "sort")["schema"]!)
-            .ShouldBe(ArtFolio.Features.Artworks.ArtworkSort.Names);
+        Enum(Parameter("/api/v1/artworks", "sort")["schema"]!).ShouldBe(ArtFolio.Features.Artworks.ArtworkSort.Names);
         Enum(Parameter("/api/v1/artworks/popular", "period")["schema"]!)
             .ShouldBe(ArtFolio.Features.Artworks.Popular.Endpoint.Periods.Keys);
         var limit = Parameter("/api/v1/artworks", "limit")["schema"]!;

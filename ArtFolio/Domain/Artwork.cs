@@ -11,7 +11,25 @@ public sealed class Artwork
     public string? Description { get; set; }
 
     /// <summary>Price in minor units (cents): integers sort and compare the same on SQLite and PostgreSQL.</summary>
-    public long? PriceCents { get; set; }
+    public long? PriceCents
+    {
+        get;
+        set
+        {
+            field = value;
+            PriceAscKey = value ?? long.MaxValue;
+            PriceDescKey = value ?? -1;
+        }
+    }
+
+    /// <summary>
+    /// The price as the price sorts order it, unpriced artworks last in both: columns of their own, so an
+    /// index serves each order (an order by <c>COALESCE(PriceCents, ...)</c> sorts every row).
+    /// </summary>
+    public long PriceAscKey { get; private set; } = long.MaxValue;
+
+    /// <inheritdoc cref="PriceAscKey"/>
+    public long PriceDescKey { get; private set; } = -1;
 
     public required string Category { get; set; }
 

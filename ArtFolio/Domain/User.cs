@@ -18,7 +18,18 @@ public sealed class User
     public DateTime? EmailVerifiedAt { get; set; }
 
     public required string PasswordHash { get; set; }
-    public string? DisplayName { get; set; }
+    public string? DisplayName
+    {
+        get;
+        set
+        {
+            field = value;
+            DisplayNameKey = value?.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>Lower-case <see cref="DisplayName"/>, for prefix search on an index.</summary>
+    public string? DisplayNameKey { get; private set; }
     public string? Bio { get; set; }
     public string? Location { get; set; }
     public string? Website { get; set; }
@@ -29,6 +40,9 @@ public sealed class User
     public string? AvatarThumbnailKey { get; set; }
 
     /// <summary>Denormalised counters, kept exact by the follow slices with atomic updates.</summary>
+    /// <summary>Kept by the upload and delete of an artwork, in their transactions: a profile or a summary reads it, never counts.</summary>
+    public int ArtworkCount { get; set; }
+
     public int FollowerCount { get; set; }
     public int FollowingCount { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;

@@ -13,7 +13,7 @@ public sealed record ArtworkCursor(string Sort, long Key, Guid Id);
 /// </summary>
 public abstract record ArtworkSort(string Name, bool Descending)
 {
-    // Unpriced artworks come last in both price orders.
+    // Unpriced artworks come last in both price orders (Artwork.PriceAscKey, PriceDescKey).
     private const long NoPriceAscending = long.MaxValue;
     private const long NoPriceDescending = -1;
 
@@ -38,8 +38,8 @@ public abstract record ArtworkSort(string Name, bool Descending)
             k => (int)k,
             k => k is >= 0 and <= int.MaxValue
         ),
-        ByPrice("price_asc", descending: false, NoPriceAscending),
-        ByPrice("price_desc", descending: true, NoPriceDescending),
+        ByPrice("price_asc", descending: false, a => a.PriceAscKey, NoPriceAscending),
+        ByPrice("price_desc", descending: true, a => a.PriceDescKey, NoPriceDescending),
     }.ToDictionary(s => s.Name);
 
     /// <summary>Whether a decoded cursor belongs to this sort and holds a key it can seek on.</summary>
@@ -57,16 +57,12 @@ public abstract record ArtworkSort(string Name, bool Descending)
             k => k >= DateTime.MinValue.Ticks && k <= DateTime.MaxValue.Ticks
         );
 
-    private static ArtworkSort ByPrice(string name, bool descending, long noPrice) =>
-        new By<long>(
-            name,
-            descending,
-            a => a.PriceCents ?? noPrice,
-            r => Money.ToCents(r.Price) ?? noPrice,
-            n => n,
-            k => k,
-            _ => true
-        );
+    private static ArtworkSort ByPrice(
+        string name,
+        bool descending,
+        Expression<Func<Artwork, long>> key,
+        long noPrice
+    ) => new By<long>(name, descending, key, r => Money.ToCents(r.Price) ?? noPrice, n => n, k => k, _ => true);
 
     public abstract IOrderedQueryable<Artwork> Order(IQueryable<Artwork> artworks);
 

@@ -62,7 +62,7 @@ public static class FollowLists
             {
                 r.At,
                 r.Id,
-                Summary = UserSummary.From(r.User, db.Artworks.Count(a => a.ArtistId == r.Id)),
+                Summary = UserSummary.From(r.User),
             })
             .ToListAsync(cancellationToken);
         var result = Paging.ToPage(page, limit, r => TimeCursor.Of(r.At, r.Id));

@@ -38,7 +38,7 @@ public sealed class NotificationHandler(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var actor = await db
             .Users.Where(u => u.Id == notification.ActorId)
-            .Select(UserSummary.Projection(db))
+            .Select(UserSummary.Projection())
             .SingleOrDefaultAsync(cancellationToken);
         var artworkGone =
             notification.ArtworkId is { } artworkId

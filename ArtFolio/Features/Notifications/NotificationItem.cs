@@ -52,7 +52,7 @@ public sealed record NotificationItem(
         n => new NotificationItem(
             n.Id,
             n.Type,
-            UserSummary.From(n.Actor, db.Artworks.Count(a => a.ArtistId == n.ActorId)),
+            UserSummary.From(n.Actor),
             n.ArtworkId,
             n.Message,
             n.CreatedAt,

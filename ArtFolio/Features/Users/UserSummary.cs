@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.OpenApi;
-using ArtFolio.Infrastructure.Persistence;
 
 namespace ArtFolio.Features.Users;
 
@@ -25,11 +24,10 @@ public sealed record UserSummary(
             128
         );
 
-    /// <summary>One SQL query for a whole list: the artwork count is a correlated COUNT on an indexed column.</summary>
-    public static Expression<Func<User, UserSummary>> Projection(AppDbContext db) =>
-        u => From(u, db.Artworks.Count(a => a.ArtistId == u.Id));
+    /// <summary>The user's own columns, counters included: no count query, whatever the user has posted.</summary>
+    public static Expression<Func<User, UserSummary>> Projection() => u => From(u);
 
     /// <summary>For projections that reach the user through another row (a follow, a notification).</summary>
-    public static UserSummary From(User user, int artworkCount) =>
-        new(user.Username, user.DisplayName, user.AvatarUrl, user.Bio, artworkCount, user.FollowerCount);
+    public static UserSummary From(User user) =>
+        new(user.Username, user.DisplayName, user.AvatarUrl, user.Bio, user.ArtworkCount, user.FollowerCount);
 }

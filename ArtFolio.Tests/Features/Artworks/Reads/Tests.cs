@@ -66,6 +66,7 @@ public sealed class Tests
                 Location = "Lisbon",
                 Website = "https://ada.example",
                 AvatarUrl = "/media/avatars/ada.webp",
+                ArtworkCount = 2, // the counters as the endpoints keep them
                 FollowerCount = 1,
                 CreatedAt = Start,
                 UpdatedAt = Start,

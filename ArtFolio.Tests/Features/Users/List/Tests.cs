@@ -18,14 +18,14 @@ public sealed class Tests
     ) => client.SendRawAsync<List.Endpoint, Page<UserSummary>>(query: query);
 
     [Theory, AllDatabases]
-    public async Task Finds_artists_by_part_of_their_username_or_display_name_in_any_case(Db db)
+    public async Task Finds_artists_by_the_start_of_their_username_or_display_name_in_any_case_ranked(Db db)
     {
         var app = await TestApp.For(db);
         var marker = TestApp.Unique("zq").Replace("_", "");
         var byName = await app.CreateUserAsync($"{marker}a");
         var byDisplay = await app.CreateUserAsync("someone");
         await byDisplay.Client.PUTAsync<UpdateMe.Endpoint, UpdateMe.Request, ArtFolio.Features.Users.Me.Response>(
-            new() { DisplayName = $"The {marker.ToUpperInvariant()} Studio" }
+            new() { DisplayName = $"{marker.ToUpperInvariant()} Studio" }
         );
         await byName.CreateArtworkAsync();
         await byName.CreateArtworkAsync();
@@ -33,14 +33,16 @@ public sealed class Tests
         var (response, page) = await ListAsync(app.Anonymous, $"q={marker.ToUpperInvariant()[..6]}{marker[6..]}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        page!
-            .Items.Select(u => u.Username)
-            .ShouldBe(new[] { byName.Username, byDisplay.Username }.Order(StringComparer.Ordinal));
+        page!.Items.Select(u => u.Username).ShouldBe([byName.Username, byDisplay.Username]); // usernames first
         var summary = page.Items.Single(u => u.Username == byName.Username);
         (summary.ArtworkCount, summary.FollowerCount).ShouldBe((2, 0));
         summary.DisplayName.ShouldBe($"{marker}a tester");
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("@example.com");
-        (await ListAsync(app.Anonymous, $"q={marker[2..]}")).Body!.Items.Count.ShouldBe(2); // a substring, not only a prefix
+        (await ListAsync(app.Anonymous, $"q={marker[2..]}")).Body!.Items.ShouldBeEmpty(); // a prefix, not any substring
+        // "someone_..." sorts before "zq...", but a username match ranks over a display-name match.
+        (await ListAsync(app.Anonymous, $"q={byName.Username}"))
+            .Body!.Items.Select(u => u.Username)
+            .ShouldBe([byName.Username]);
     }
 
     [Theory, AllDatabases]

@@ -132,9 +132,9 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
             artworks = artworks.Where(a => a.Artist.Username == username);
         }
         if (Money.ToCents(query.MinPrice) is { } min)
-            artworks = artworks.Where(a => a.PriceCents >= min);
+            artworks = artworks.Where(a => a.PriceDescKey >= min); // unpriced is -1 there: left out
         if (Money.ToCents(query.MaxPrice) is { } max)
-            artworks = artworks.Where(a => a.PriceCents <= max);
+            artworks = artworks.Where(a => a.PriceAscKey <= max); // unpriced is the maximum there: left out
         return artworks;
     }
 }

@@ -38,10 +38,11 @@ public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions 
     {
         var period = query.Period ?? "week";
         var limit = query.Limit ?? Paging.DefaultLimit;
-        // Only the ranking is shared between callers; the artworks are projected per User below.
-        var ranking = await cache.GetOrCreateAsync(
-            $"popular:{period}:{limit}",
-            async token => await RankAsync(db, Periods[period], limit, clock, token),
+        // Only the ranking is shared between callers, one per period (its top Paging.MaxLimit, whatever
+        // limit asked); the artworks are projected per User below.
+        var ranked = await cache.GetOrCreateAsync(
+            $"popular:{period}",
+            async token => await RankAsync(db, Periods[period], Paging.MaxLimit, clock, token),
             new HybridCacheEntryOptions
             {
                 Expiration = options.CacheDuration,
@@ -50,6 +51,7 @@ public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions 
             [CacheTags.PopularRankings],
             cancellationToken
         );
+        var ranking = ranked.Take(limit).ToList();
         if (ranking.Count == 0)
             return TypedResults.Ok(new Response(period, []));
 

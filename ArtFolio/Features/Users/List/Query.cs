@@ -5,7 +5,7 @@ namespace ArtFolio.Features.Users.List;
 
 public sealed record Query : IPageQuery
 {
-    /// <summary>Part of a username or display name, any case.</summary>
+    /// <summary>The start of a username or display name, any case.</summary>
     [QueryParam]
     public string? Q { get; init; }
 
@@ -16,5 +16,5 @@ public sealed record Query : IPageQuery
     public string? Cursor { get; init; }
 }
 
-/// <summary>The directory is ordered by username: the last username seen is the cursor.</summary>
-public sealed record CursorKey(string After);
+/// <summary>Where the last page ended: its last username and, in a search, that user's rank.</summary>
+public sealed record CursorKey(string After, int Rank = 0);

@@ -10,7 +10,10 @@ public sealed class Validator : Validator<Query>
     {
         RuleFor(q => q.Q).MaximumLength(60);
         this.AddPageRules(
-            (_, cursor) => Paging.TryDecode<CursorKey>(cursor, out var key) && key!.After is { Length: <= 30 }
+            (_, cursor) =>
+                Paging.TryDecode<CursorKey>(cursor, out var key)
+                && key!.After is { Length: <= 30 }
+                && key.Rank is >= 0 and <= 2
         );
     }
 }

@@ -47,7 +47,7 @@ public sealed class Endpoint(AppDbContext db)
                 u.Location,
                 u.Website,
                 u.CreatedAt,
-                ArtworkCount = db.Artworks.Count(a => a.ArtistId == u.Id),
+                u.ArtworkCount,
                 u.FollowerCount,
                 u.FollowingCount,
                 IsFollowing = callerId != null && db.Follows.Any(f => f.FollowerId == callerId && f.FolloweeId == u.Id),

@@ -25,12 +25,38 @@ internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
         artwork.HasOne(a => a.Artist).WithMany().HasForeignKey(a => a.ArtistId).OnDelete(DeleteBehavior.Cascade);
         artwork.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArtworkId).OnDelete(DeleteBehavior.Cascade);
 
-        // One index per listing order, each ending in Id: keyset pages seek on (sort key, id).
+        // One index per listing order, each ending in Id: keyset pages seek on (sort key, id); the same
+        // again behind the category, the filter that narrows least, so a category in any order is a range.
+        // (An artist's or a tag's artworks are few enough to sort; a search's come ranked.)
         artwork.HasIndex(a => new { a.CreatedAt, a.Id });
         artwork.HasIndex(a => new { a.LikeCount, a.Id });
-        artwork.HasIndex(a => new { a.PriceCents, a.Id });
+        artwork.HasIndex(a => new { a.PriceAscKey, a.Id });
+        artwork.HasIndex(a => new { a.PriceDescKey, a.Id });
         artwork.HasIndex(a => new { a.ArtistId, a.CreatedAt });
-        artwork.HasIndex(a => new { a.CategoryKey, a.CreatedAt });
+        artwork.HasIndex(a => new
+        {
+            a.CategoryKey,
+            a.CreatedAt,
+            a.Id,
+        });
+        artwork.HasIndex(a => new
+        {
+            a.CategoryKey,
+            a.LikeCount,
+            a.Id,
+        });
+        artwork.HasIndex(a => new
+        {
+            a.CategoryKey,
+            a.PriceAscKey,
+            a.Id,
+        });
+        artwork.HasIndex(a => new
+        {
+            a.CategoryKey,
+            a.PriceDescKey,
+            a.Id,
+        });
     }
 }
 

@@ -22,7 +22,7 @@ internal sealed class CommunityConfiguration
         like.HasOne<Artwork>().WithMany().HasForeignKey(l => l.ArtworkId).OnDelete(DeleteBehavior.Cascade);
         like.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         like.HasIndex(l => new { l.UserId, l.ArtworkId });
-        like.HasIndex(l => l.CreatedAt); // popular by period counts likes since a time
+        like.HasIndex(l => new { l.CreatedAt, l.ArtworkId }); // popular by period: the window's likes, from the index alone
     }
 
     public void Configure(EntityTypeBuilder<Comment> comment)

@@ -15,6 +15,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.NormalizedEmail).HasMaxLength(254);
         user.Property(u => u.PasswordHash).HasMaxLength(200);
         user.Property(u => u.DisplayName).HasMaxLength(60);
+        user.Property(u => u.DisplayNameKey).HasMaxLength(60);
+        user.HasIndex(u => u.DisplayNameKey);
         user.Property(u => u.Bio).HasMaxLength(1000);
         user.Property(u => u.Location).HasMaxLength(100);
         user.Property(u => u.Website).HasMaxLength(2048);

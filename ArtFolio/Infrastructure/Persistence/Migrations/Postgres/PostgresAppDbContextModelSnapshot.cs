@@ -81,7 +81,13 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<long>("PriceAscKey")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("PriceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PriceDescKey")
                         .HasColumnType("bigint");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
@@ -122,13 +128,21 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ArtistId", "CreatedAt");
 
-                    b.HasIndex("CategoryKey", "CreatedAt");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("LikeCount", "Id");
 
-                    b.HasIndex("PriceCents", "Id");
+                    b.HasIndex("PriceAscKey", "Id");
+
+                    b.HasIndex("PriceDescKey", "Id");
+
+                    b.HasIndex("CategoryKey", "CreatedAt", "Id");
+
+                    b.HasIndex("CategoryKey", "LikeCount", "Id");
+
+                    b.HasIndex("CategoryKey", "PriceAscKey", "Id");
+
+                    b.HasIndex("CategoryKey", "PriceDescKey", "Id");
 
                     b.ToTable("artworks", (string)null);
                 });
@@ -272,7 +286,7 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("ArtworkId", "UserId");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "ArtworkId");
 
                     b.HasIndex("UserId", "ArtworkId");
 
@@ -675,6 +689,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ArtworkCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AvatarKey")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -695,6 +712,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("DisplayNameKey")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
@@ -739,6 +760,8 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(2048)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayNameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();

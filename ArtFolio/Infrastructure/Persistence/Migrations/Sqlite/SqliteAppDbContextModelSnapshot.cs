@@ -75,7 +75,13 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PriceAscKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceDescKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TagText")
@@ -107,13 +113,21 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ArtistId", "CreatedAt");
 
-                    b.HasIndex("CategoryKey", "CreatedAt");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("LikeCount", "Id");
 
-                    b.HasIndex("PriceCents", "Id");
+                    b.HasIndex("PriceAscKey", "Id");
+
+                    b.HasIndex("PriceDescKey", "Id");
+
+                    b.HasIndex("CategoryKey", "CreatedAt", "Id");
+
+                    b.HasIndex("CategoryKey", "LikeCount", "Id");
+
+                    b.HasIndex("CategoryKey", "PriceAscKey", "Id");
+
+                    b.HasIndex("CategoryKey", "PriceDescKey", "Id");
 
                     b.ToTable("artworks", (string)null);
                 });
@@ -257,7 +271,7 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("ArtworkId", "UserId");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "ArtworkId");
 
                     b.HasIndex("UserId", "ArtworkId");
 
@@ -660,6 +674,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ArtworkCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AvatarKey")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -680,6 +697,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayNameKey")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
@@ -724,6 +745,8 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayNameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
