@@ -68,6 +68,57 @@ public sealed class Tests
         anonymous.ShouldNotContain("likedByMe");
     }
 
+    [Theory, AllDatabases]
+    public async Task With_the_cache_off_every_call_counts_afresh(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Popular:CacheDuration"] = "00:00:00" }
+        );
+        var artist = await app.CreateUserAsync("artist");
+        var fan = await app.CreateUserAsync("fan");
+        var first = await artist.CreateArtworkAsync("First");
+        var second = await artist.CreateArtworkAsync("Second");
+        await LikeAsync([fan], first.Id);
+
+        var (response, before) = await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new());
+        await LikeAsync([artist, fan], second.Id);
+        var (_, after) = await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        before!.Items.Select(a => a.Id).ShouldBe([first.Id]);
+        after!.Items.Select(a => a.Id).ShouldBe([second.Id, first.Id]);
+    }
+
+    /// <summary>
+    /// One ranking per period is counted and cached, and a limit is a slice of it: after the likes
+    /// change, every limit still reads the one ranking counted first (a ranking per limit would count anew).
+    /// </summary>
+    [Theory, AllDatabases]
+    public async Task Every_limit_is_a_slice_of_the_periods_one_cached_ranking(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Popular:CacheDuration"] = "00:05:00" }
+        );
+        var artist = await app.CreateUserAsync("artist");
+        var fans = new[] { await app.CreateUserAsync("fan"), await app.CreateUserAsync("fan") };
+        var most = await artist.CreateArtworkAsync("Most");
+        var less = await artist.CreateArtworkAsync("Less");
+        await LikeAsync(fans, most.Id);
+        await LikeAsync([fans[0]], less.Id);
+        async Task<IEnumerable<Guid>> Ranking(int limit) =>
+            (
+                await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new() { Limit = limit })
+            ).Result!.Items.Select(a => a.Id);
+
+        (await Ranking(1)).ShouldBe([most.Id]);
+        await LikeAsync([fans[1], artist], less.Id); // now less leads, 3 to 2
+
+        (await Ranking(2)).ShouldBe([most.Id, less.Id]);
+        (await Ranking(100)).ShouldBe([most.Id, less.Id]);
+    }
+
     [Theory]
     [AllDatabases("period=year", "period")]
     [AllDatabases("limit=0", "limit")]

@@ -40,17 +40,20 @@ public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions 
         var limit = query.Limit ?? Paging.DefaultLimit;
         // Only the ranking is shared between callers, one per period (its top Paging.MaxLimit, whatever
         // limit asked); the artworks are projected per User below.
-        var ranked = await cache.GetOrCreateAsync(
-            $"popular:{period}",
-            async token => await RankAsync(db, Periods[period], Paging.MaxLimit, clock, token),
-            new HybridCacheEntryOptions
-            {
-                Expiration = options.CacheDuration,
-                LocalCacheExpiration = options.CacheDuration,
-            },
-            [CacheTags.PopularRankings],
-            cancellationToken
-        );
+        var ranked =
+            options.CacheDuration == TimeSpan.Zero // the cache turned off: counted every time
+                ? await RankAsync(db, Periods[period], Paging.MaxLimit, clock, cancellationToken)
+                : await cache.GetOrCreateAsync(
+                    $"popular:{period}",
+                    async token => await RankAsync(db, Periods[period], Paging.MaxLimit, clock, token),
+                    new HybridCacheEntryOptions
+                    {
+                        Expiration = options.CacheDuration,
+                        LocalCacheExpiration = options.CacheDuration,
+                    },
+                    [CacheTags.PopularRankings],
+                    cancellationToken
+                );
         var ranking = ranked.Take(limit).ToList();
         if (ranking.Count == 0)
             return TypedResults.Ok(new Response(period, []));
