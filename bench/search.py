@@ -76,6 +76,29 @@ def artwork(i, artists):
     }
 
 
+ARTWORK_COLUMNS = ["Id", "ArtistId", "Title", "Description", "PriceCents", "Category", "CategoryKey", "MediaKind",
+                   "ContentType", "Bytes", "Width", "Height", "MediaKey", "ThumbnailKey", "ImageUrl", "ThumbnailUrl",
+                   "LikeCount", "CommentCount", "CreatedAt", "UpdatedAt", "TagText", "PriceAscKey", "PriceDescKey"]
+
+
+def artwork_row(a, columns, upper):
+    """The row's values for the columns the schema has: SQLite keeps ids upper-case text and times as text."""
+    def time_of(t):
+        return sqlite_time(t) if upper else t.isoformat()
+    values = {
+        "Id": a["id"].upper() if upper else a["id"], "ArtistId": a["artist"], "Title": a["title"],
+        "Description": a["description"], "PriceCents": a["price"], "Category": a["category"],
+        "CategoryKey": a["category"].lower(), "MediaKind": "Image", "ContentType": "image/jpeg", "Bytes": 100000,
+        "Width": 1600, "Height": 1200, "MediaKey": f"artworks/{a['id']}.jpg",
+        "ThumbnailKey": f"artworks/{a['id']}.thumb.webp", "ImageUrl": f"/media/artworks/{a['id']}.jpg",
+        "ThumbnailUrl": f"/media/artworks/{a['id']}.thumb.webp", "LikeCount": len(a["likes"]), "CommentCount": 0,
+        "CreatedAt": time_of(a["created"]), "UpdatedAt": time_of(a["created"]), "TagText": " ".join(a["tags"]),
+        "PriceAscKey": a["price"] if a["price"] is not None else 2**63 - 1,
+        "PriceDescKey": a["price"] if a["price"] is not None else -1,
+    }
+    return [values[c] for c in columns]
+
+
 def artist_ids_sqlite(db):
     return [row[0] for row in db.execute("SELECT \"Id\" FROM users WHERE \"Username\" LIKE 'bench%' ORDER BY \"Username\"")]
 
@@ -89,26 +112,16 @@ def seed_sqlite(path, start, end):
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     artists = artist_ids_sqlite(db)
+    present = {row[1] for row in db.execute("PRAGMA table_info(artworks)")}
+    columns = [c for c in ARTWORK_COLUMNS if c in present]  # an older schema lacks the newer keys
     batch = 20_000
     for low in range(start, end, batch):
         rows = [artwork(i, artists) for i in range(low, min(end, low + batch))]
         with db:
             db.executemany(
-                """INSERT INTO artworks ("Id","ArtistId","Title","Description","PriceCents","Category","CategoryKey",
-                   "MediaKind","ContentType","Bytes","Width","Height","MediaKey","ThumbnailKey","ImageUrl",
-                   "ThumbnailUrl","LikeCount","CommentCount","CreatedAt","UpdatedAt","TagText","PriceAscKey","PriceDescKey")
-                   VALUES (?,?,?,?,?,?,?,'Image','image/jpeg',100000,1600,1200,?,?,?,?,?,0,?,?,?,?,?)""",
-                [
-                    (
-                        a["id"].upper(), a["artist"], a["title"], a["description"], a["price"], a["category"],
-                        a["category"].lower(), f"artworks/{a['id']}.jpg", f"artworks/{a['id']}.thumb.webp",
-                        f"/media/artworks/{a['id']}.jpg", f"/media/artworks/{a['id']}.thumb.webp", len(a["likes"]),
-                        sqlite_time(a["created"]), sqlite_time(a["created"]), " ".join(a["tags"]),
-                        a["price"] if a["price"] is not None else 2**63 - 1,
-                        a["price"] if a["price"] is not None else -1,
-                    )
-                    for a in rows
-                ],
+                f'INSERT INTO artworks ({",".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) '
+                f'VALUES ({",".join("?" * len(columns))})',
+                [artwork_row(a, columns, upper=True) for a in rows],
             )
             db.executemany(
                 'INSERT INTO artwork_tags ("ArtworkId","Name") VALUES (?,?)',
@@ -119,10 +132,11 @@ def seed_sqlite(path, start, end):
                 [(a["id"].upper(), user, sqlite_time(at)) for a in rows for user, at in a["likes"]],
             )
         print(f"  sqlite: {min(end, low + batch):,} artworks", file=sys.stderr, flush=True)
-    with db:
-        db.execute(
-            'UPDATE users SET "ArtworkCount" = (SELECT count(*) FROM artworks a WHERE a."ArtistId" = users."Id")'
-        )
+    if "ArtworkCount" in {row[1] for row in db.execute("PRAGMA table_info(users)")}:
+        with db:
+            db.execute(
+                'UPDATE users SET "ArtworkCount" = (SELECT count(*) FROM artworks a WHERE a."ArtistId" = users."Id")'
+            )
     db.execute("ANALYZE")
     db.close()
 
@@ -134,38 +148,28 @@ def psql(conninfo, *args, stdin=None):
 
 def seed_postgres(conninfo, start, end):
     artists = psql(conninfo, "-c", "SELECT \"Id\" FROM users WHERE \"Username\" LIKE 'bench%' ORDER BY \"Username\"").split()
+    present = set(psql(conninfo, "-c", "SELECT column_name FROM information_schema.columns WHERE table_name = 'artworks'").split())
+    columns = [c for c in ARTWORK_COLUMNS if c in present]
     batch = 50_000
     with tempfile.TemporaryDirectory() as folder:
         for low in range(start, end, batch):
             rows = [artwork(i, artists) for i in range(low, min(end, low + batch))]
             paths = {name: os.path.join(folder, f"{name}.csv") for name in ("artworks", "tags", "likes")}
             with open(paths["artworks"], "w", newline="") as f:
-                w = csv.writer(f)
-                for a in rows:
-                    w.writerow([
-                        a["id"], a["artist"], a["title"], a["description"], "" if a["price"] is None else a["price"],
-                        a["category"], a["category"].lower(), "Image", "image/jpeg", 100000, 1600, 1200,
-                        f"artworks/{a['id']}.jpg", f"artworks/{a['id']}.thumb.webp", f"/media/artworks/{a['id']}.jpg",
-                        f"/media/artworks/{a['id']}.thumb.webp", len(a["likes"]), 0, a["created"].isoformat(),
-                        a["created"].isoformat(), " ".join(a["tags"]),
-                        a["price"] if a["price"] is not None else 2**63 - 1,
-                        a["price"] if a["price"] is not None else -1,
-                    ])
+                csv.writer(f).writerows(["" if v is None else v for v in artwork_row(a, columns, upper=False)] for a in rows)
             with open(paths["tags"], "w", newline="") as f:
                 csv.writer(f).writerows([a["id"], t] for a in rows for t in a["tags"])
             with open(paths["likes"], "w", newline="") as f:
                 csv.writer(f).writerows([a["id"], user, at.isoformat()] for a in rows for user, at in a["likes"])
             psql(
                 conninfo,
-                "-c", f"""\\copy artworks ("Id","ArtistId","Title","Description","PriceCents","Category","CategoryKey",
-                    "MediaKind","ContentType","Bytes","Width","Height","MediaKey","ThumbnailKey","ImageUrl","ThumbnailUrl",
-                    "LikeCount","CommentCount","CreatedAt","UpdatedAt","TagText","PriceAscKey","PriceDescKey")
-                    FROM '{paths["artworks"]}' WITH (FORMAT csv)""".replace("\n", " "),
+                "-c", f"""\\copy artworks ({",".join(f'"{c}"' for c in columns)}) FROM '{paths["artworks"]}' WITH (FORMAT csv)""",
                 "-c", f"""\\copy artwork_tags ("ArtworkId","Name") FROM '{paths["tags"]}' WITH (FORMAT csv)""",
                 "-c", f"""\\copy likes ("ArtworkId","UserId","CreatedAt") FROM '{paths["likes"]}' WITH (FORMAT csv)""",
             )
             print(f"  postgres: {min(end, low + batch):,} artworks", file=sys.stderr, flush=True)
-    psql(conninfo, "-c", 'UPDATE users SET "ArtworkCount" = (SELECT count(*) FROM artworks a WHERE a."ArtistId" = users."Id")')
+    if "ArtworkCount" in psql(conninfo, "-c", "SELECT column_name FROM information_schema.columns WHERE table_name = 'users'"):
+        psql(conninfo, "-c", 'UPDATE users SET "ArtworkCount" = (SELECT count(*) FROM artworks a WHERE a."ArtistId" = users."Id")')
     psql(conninfo, "-c", "VACUUM ANALYZE")
 
 
