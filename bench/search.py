@@ -215,8 +215,10 @@ def measure(api, label, calls):
     for read in READS:
         name, path = read[0], read[1]
         url = api + path
-        for _ in range(read[2] if len(read) > 2 else 0):  # walk to the page first
+        for _ in range(read[2] if len(read) > 2 else 0):  # walk to the page first (or the last, if fewer)
             page = json.loads(call(url)[1])
+            if page["nextCursor"] is None:
+                break
             url = f"{api}{path}&cursor={page['nextCursor']}"
         try:
             call(url)  # warm
