@@ -44,7 +44,25 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
             SearchQuery.Parse(query.Q) is not { } words
                 ? await SortedAsync(artworks, sortName, cursor, limit, cancellationToken)
             : sortName == ArtworkSort.Relevance
-                ? await RankedAsync(artworks, search.Matches(db, words), cursor, limit, cancellationToken)
+                ? await RankedAsync(
+                    IsFiltered(query)
+                        ? await BestFilteredAsync(
+                            artworks,
+                            search.Matches(db, words),
+                            cursor,
+                            limit + 1,
+                            cancellationToken
+                        )
+                        : await search.BestAsync(
+                            db,
+                            words,
+                            cursor is null ? null : (RelevanceCursor.RankOf(cursor), cursor.Id),
+                            limit + 1,
+                            cancellationToken
+                        ),
+                    limit,
+                    cancellationToken
+                )
             : await SortedAsync(
                 // IN (the matches): the engine runs once, not once per artwork.
                 artworks.Where(a => search.Matches(db, words).Select(m => m.ArtworkId).Contains(a.Id)),
@@ -78,15 +96,12 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
         return Paging.ToPage(rows, limit, sort.CursorAfter);
     }
 
-    /// <summary>
-    /// Best match first: the page's ids and ranks from the search joined with the filters, then their
-    /// answers by id (two queries; the rank is the engine's, not a column).
-    /// </summary>
-    private async Task<Page<ArtworkResponse>> RankedAsync(
+    /// <summary>The best matches that also pass the other filters: the search joined with the artworks.</summary>
+    private static Task<List<ArtworkMatch>> BestFilteredAsync(
         IQueryable<Artwork> artworks,
         IQueryable<ArtworkMatch> matches,
         ArtworkCursor? cursor,
-        int limit,
+        int count,
         CancellationToken cancellationToken
     )
     {
@@ -98,11 +113,23 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
         );
         if (cursor is not null)
             ranked = ranked.After(m => m.Rank, m => m.ArtworkId, RelevanceCursor.RankOf(cursor), cursor.Id, true);
-        var top = await ranked
+        return ranked
             .OrderByDescending(m => m.Rank)
             .ThenByDescending(m => m.ArtworkId)
-            .Take(limit + 1)
+            .Take(count)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Best match first: the page's answers read by id for the matches the engine ranked (two queries;
+    /// the rank is the engine's, not a column).
+    /// </summary>
+    private async Task<Page<ArtworkResponse>> RankedAsync(
+        List<ArtworkMatch> top,
+        int limit,
+        CancellationToken cancellationToken
+    )
+    {
         var ids = top.Select(m => m.ArtworkId).ToList();
         var answers = (
             await db
@@ -116,6 +143,14 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
         var rows = ids.Where(answers.ContainsKey).Select(id => answers[id]).ToList();
         return Paging.ToPage(rows, limit, last => RelevanceCursor.Of(rankOf[last.Id], last.Id));
     }
+
+    /// <summary>Whether anything but the search narrows the list.</summary>
+    private static bool IsFiltered(Query query) =>
+        !string.IsNullOrWhiteSpace(query.Category)
+        || !string.IsNullOrWhiteSpace(query.Tag)
+        || !string.IsNullOrWhiteSpace(query.Artist)
+        || query.MinPrice is not null
+        || query.MaxPrice is not null;
 
     private static IQueryable<Artwork> Filter(IQueryable<Artwork> artworks, Query query)
     {
