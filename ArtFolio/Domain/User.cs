@@ -39,10 +39,10 @@ public sealed class User
     public string? AvatarKey { get; set; }
     public string? AvatarThumbnailKey { get; set; }
 
-    /// <summary>Denormalised counters, kept exact by the follow slices with atomic updates.</summary>
     /// <summary>Kept by the upload and delete of an artwork, in their transactions: a profile or a summary reads it, never counts.</summary>
     public int ArtworkCount { get; set; }
 
+    /// <summary>Denormalised counters, kept exact by the follow slices with atomic updates.</summary>
     public int FollowerCount { get; set; }
     public int FollowingCount { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;

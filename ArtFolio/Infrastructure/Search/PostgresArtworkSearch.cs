@@ -30,17 +30,7 @@ internal sealed class PostgresArtworkSearch : IArtworkSearch
         (double Rank, Guid Id)? after,
         int count,
         CancellationToken cancellationToken
-    )
-    {
-        var matches = Matches(db, query);
-        if (after is { } last)
-            matches = matches.After(m => m.Rank, m => m.ArtworkId, last.Rank, last.Id, descending: true);
-        return matches
-            .OrderByDescending(m => m.Rank)
-            .ThenByDescending(m => m.ArtworkId)
-            .Take(count)
-            .ToListAsync(cancellationToken);
-    }
+    ) => Matches(db, query).BestAsync(after, count, cancellationToken);
 
     /// <summary>
     /// <c>to_tsquery</c>'s syntax, built from parsed words only: each word a quoted lexeme (stemmed by

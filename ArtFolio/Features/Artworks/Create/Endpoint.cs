@@ -85,15 +85,7 @@ public sealed class Endpoint(
 
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await db
-                .Users.Where(u => u.Id == artwork.ArtistId)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(u => u.ArtworkCount, u => u.ArtworkCount + 1),
-                    cancellationToken
-                );
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveCountingAsync(artwork.ArtistId, +1, cancellationToken);
         }
         catch
         {

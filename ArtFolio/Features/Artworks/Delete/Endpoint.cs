@@ -42,18 +42,8 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         if (artwork is null)
             return problem!;
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            db.Artworks.Remove(artwork); // its tags go with it (cascade)
-            await db.SaveChangesAsync(cancellationToken);
-            await db
-                .Users.Where(u => u.Id == artwork.ArtistId)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(u => u.ArtworkCount, u => u.ArtworkCount - 1),
-                    cancellationToken
-                );
-            await transaction.CommitAsync(cancellationToken);
-        }
+        db.Artworks.Remove(artwork); // its tags go with it (cascade)
+        await db.SaveCountingAsync(artwork.ArtistId, -1, cancellationToken);
         // The row is gone first: a file left by a failed delete is garbage, a row without its file is a broken page.
         await media.DeleteAsync(artwork.Media, CancellationToken.None);
         await evictions.EvictTagAsync(CacheTags.PopularRankings, CancellationToken.None);

@@ -28,53 +28,53 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
     }
 
     /// <summary>The order asked for: by default relevance when there are words to search for, else newest.</summary>
-    public static string SortOf(Query query) =>
-        query.Sort ?? (SearchQuery.Parse(query.Q) is null ? ArtworkSort.Default : ArtworkSort.Relevance);
+    public static string SortOf(string? sort, SearchQuery? words) =>
+        sort ?? (words is null ? ArtworkSort.Default : ArtworkSort.Relevance);
 
     public override async Task<Results<Ok<Page<ArtworkResponse>>, StatusCodeHttpResult>> ExecuteAsync(
         Query query,
         CancellationToken cancellationToken
     )
     {
+        var page = await PageAsync(query, cancellationToken);
+        var version = ConditionalGet.Version([.. page.Items.Select(a => a.Version()), page.NextCursor]);
+        return ConditionalGet.IsNotModified(HttpContext, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(page);
+    }
+
+    private async Task<Page<ArtworkResponse>> PageAsync(Query query, CancellationToken cancellationToken)
+    {
         var artworks = Filter(db.Artworks.AsNoTracking(), query);
         Paging.TryDecode<ArtworkCursor>(query.Cursor, out var cursor);
         var limit = Paging.LimitOf(query);
-        var sortName = SortOf(query);
-        var page =
-            SearchQuery.Parse(query.Q) is not { } words
-                ? await SortedAsync(artworks, sortName, cursor, limit, cancellationToken)
-            : sortName == ArtworkSort.Relevance
-                ? await RankedAsync(
-                    IsFiltered(query)
-                        ? await BestFilteredAsync(
-                            artworks,
-                            search.Matches(db, words),
-                            cursor,
-                            limit + 1,
-                            cancellationToken
-                        )
-                        : await search.BestAsync(
-                            db,
-                            words,
-                            cursor is null ? null : (RelevanceCursor.RankOf(cursor), cursor.Id),
-                            limit + 1,
-                            cancellationToken
-                        ),
-                    limit,
-                    cancellationToken
-                )
-            : await SortedAsync(
-                // IN (the matches): the engine runs once, not once per artwork.
+        var words = SearchQuery.Parse(query.Q);
+        var sortName = SortOf(query.Sort, words);
+        if (words is null)
+            return await SortedAsync(artworks, sortName, cursor, limit, cancellationToken);
+        if (sortName != ArtworkSort.Relevance)
+            // IN (the matches): the engine runs once, not once per artwork.
+            return await SortedAsync(
                 artworks.Where(a => search.Matches(db, words).Select(m => m.ArtworkId).Contains(a.Id)),
                 sortName,
                 cursor,
                 limit,
                 cancellationToken
             );
-        var version = ConditionalGet.Version([.. page.Items.Select(a => a.Version()), page.NextCursor]);
-        return ConditionalGet.IsNotModified(HttpContext, version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(page);
+
+        var after = cursor is null ? ((double, Guid)?)null : (RelevanceCursor.RankOf(cursor), cursor.Id);
+        // Without another filter the engine ranks alone; with one, its matches are joined with the filters.
+        var best = IsFiltered(query)
+            ? await artworks
+                .Join(
+                    search.Matches(db, words),
+                    a => a.Id,
+                    m => m.ArtworkId,
+                    (a, m) => new ArtworkMatch { ArtworkId = a.Id, Rank = m.Rank }
+                )
+                .BestAsync(after, limit + 1, cancellationToken)
+            : await search.BestAsync(db, words, after, limit + 1, cancellationToken);
+        return await RankedAsync(best, limit, cancellationToken);
     }
 
     /// <summary>One of the column orders: one query for the page.</summary>
@@ -94,30 +94,6 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
             .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
             .ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, sort.CursorAfter);
-    }
-
-    /// <summary>The best matches that also pass the other filters: the search joined with the artworks.</summary>
-    private static Task<List<ArtworkMatch>> BestFilteredAsync(
-        IQueryable<Artwork> artworks,
-        IQueryable<ArtworkMatch> matches,
-        ArtworkCursor? cursor,
-        int count,
-        CancellationToken cancellationToken
-    )
-    {
-        var ranked = artworks.Join(
-            matches,
-            a => a.Id,
-            m => m.ArtworkId,
-            (a, m) => new ArtworkMatch { ArtworkId = a.Id, Rank = m.Rank }
-        );
-        if (cursor is not null)
-            ranked = ranked.After(m => m.Rank, m => m.ArtworkId, RelevanceCursor.RankOf(cursor), cursor.Id, true);
-        return ranked
-            .OrderByDescending(m => m.Rank)
-            .ThenByDescending(m => m.ArtworkId)
-            .Take(count)
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class Validator : Validator<Query>
             (query, cursor) =>
                 Paging.TryDecode<ArtworkCursor>(cursor, out var key)
                 && (
-                    Endpoint.SortOf(query) is var name && name == ArtworkSort.Relevance
+                    Endpoint.SortOf(query.Sort, SearchQuery.Parse(query.Q)) is var name && name == ArtworkSort.Relevance
                         ? RelevanceCursor.Accepts(key!)
                         : ArtworkSort.All.TryGetValue(name, out var sort) && sort.Accepts(key!)
                 )
