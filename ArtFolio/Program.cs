@@ -25,6 +25,7 @@ services.AddStatusReport(configuration);
 services.AddPersistence(configuration);
 services.AddRedis(configuration);
 services.AddCaching(configuration);
+services.AddAnswerCache(configuration);
 services.AddMedia(configuration);
 services.AddRealtime(configuration);
 services.AddOutbox(configuration);
@@ -60,6 +61,7 @@ app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 if (configuration.GetValue("OpenApi:Enabled", true))
     app.UseVersionedSwaggerUi();

@@ -6,6 +6,43 @@ public sealed class Like
     public Guid ArtworkId { get; init; }
     public Guid UserId { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>
+    /// The trailing periods whose popular counters (<see cref="RecentLikes"/>) still count this like:
+    /// all of them when it is given, each dropped as the like ages out of that period. Taking the like
+    /// back takes it off exactly these counters, whether or not its ageing was processed yet.
+    /// </summary>
+    public LikePeriods CountedIn { get; set; }
+}
+
+/// <summary>The trailing periods of the popular ranking, as flags (a like is counted in several).</summary>
+[Flags]
+public enum LikePeriods
+{
+    None = 0,
+    Day = 1,
+    Week = 2,
+    Month = 4,
+    All = Day | Week | Month,
+}
+
+/// <summary>
+/// How many likes an artwork received within a trailing period: the popular ranking's counter, moved
+/// by each like and unlike and by likes ageing out of the period, so that ranking reads an index
+/// instead of counting every like of the period.
+/// </summary>
+public sealed class RecentLikes
+{
+    public LikePeriods Period { get; init; }
+    public Guid ArtworkId { get; init; }
+    public int Likes { get; set; }
+}
+
+/// <summary>How far the ageing of likes out of a period has been processed: likes before this are no longer counted in it.</summary>
+public sealed class RecentLikesWindow
+{
+    public LikePeriods Period { get; init; }
+    public DateTime CountedSince { get; set; }
 }
 
 public sealed class Comment

@@ -14,6 +14,9 @@ namespace ArtFolio.Infrastructure.Endpoints;
 public static class ConditionalGet
 {
     public const string PublicCacheControl = "public, max-age=30";
+
+    /// <summary>The max-age of <see cref="PublicCacheControl"/>: how long anyone may keep a public answer.</summary>
+    public static readonly TimeSpan PublicMaxAge = TimeSpan.FromSeconds(30);
     public const string PrivateCacheControl = "private, no-cache";
 
     /// <summary>A strong validator from the parts that make the answer: the same parts, the same tag, on any instance.</summary>

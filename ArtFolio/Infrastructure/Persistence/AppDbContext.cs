@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PortfolioExperience> PortfolioExperience => Set<PortfolioExperience>();
     public DbSet<PortfolioEducation> PortfolioEducation => Set<PortfolioEducation>();
     public DbSet<Like> Likes => Set<Like>();
+    public DbSet<RecentLikes> RecentLikes => Set<RecentLikes>();
+    public DbSet<RecentLikesWindow> RecentLikesWindows => Set<RecentLikesWindow>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<Download> Downloads => Set<Download>();

@@ -26,6 +26,13 @@ public sealed class RedisEvictions(
         CancellationToken cancellationToken
     )
     {
+        // Disconnected, a publish would wait for its timeout on every write (each like evicts answers);
+        // the other instances, cut off from the channel too, keep their entries for their short lifetimes.
+        if (!redis.IsConnected)
+        {
+            logger.LogWarning("Redis is not connected: the other instances are not told to evict {Kind} entries", kind);
+            return;
+        }
         try
         {
             var message = JsonSerializer.Serialize(new Message(instance, kind, keys));

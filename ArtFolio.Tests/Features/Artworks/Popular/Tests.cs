@@ -4,8 +4,10 @@ using FastEndpoints;
 
 namespace ArtFolio.Tests.Features.Artworks.Popular;
 
+using DeleteAccount = ArtFolio.Features.Users.DeleteAccount;
 using Like = ArtFolio.Features.Likes.Like;
 using Popular = ArtFolio.Features.Artworks.Popular;
+using Unlike = ArtFolio.Features.Likes.Unlike;
 
 public sealed class Tests
 {
@@ -44,6 +46,91 @@ public sealed class Tests
         all!.Items.Select(a => a.Id).ShouldBe([oldFavourite.Id, newHit.Id]);
         week!.Period.ShouldBe("week");
         week.Items.Select(a => a.Id).ShouldBe([oldFavourite.Id, newHit.Id, quiet.Id]);
+    }
+
+    private static async Task<IEnumerable<Guid>> RankingAsync(TestApp app, string period) =>
+        (
+            await app.Anonymous.GETAsync<Popular.Endpoint, Popular.Query, Popular.Response>(new() { Period = period })
+        ).Result!.Items.Select(a => a.Id);
+
+    /// <summary>
+    /// The periods are kept as counters: a like leaves a period's ranking as it ages out of it, and
+    /// taking back a like subtracts it only from the periods it still counts in (never twice, never
+    /// below nothing).
+    /// </summary>
+    [Theory, AllDatabases]
+    public async Task Likes_age_out_of_each_period_and_a_taken_back_like_counts_once(Db db)
+    {
+        // Both caches off: this test moves the clock, which neither cache follows (they keep answers 30 s of real time).
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?>
+            {
+                ["Popular:CacheDuration"] = "00:00:00",
+                ["OutputCache:Enabled"] = "false",
+            }
+        );
+        var artist = await app.CreateUserAsync("artist");
+        var fans = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => app.CreateUserAsync($"fan{i}")));
+        var early = await artist.CreateArtworkAsync("Early");
+        var later = await artist.CreateArtworkAsync("Later");
+        await LikeAsync(fans, early.Id); // three likes at hour 0
+        (await RankingAsync(app, "day")).ShouldBe([early.Id]); // the counters exist from here on
+
+        app.Clock.Advance(TimeSpan.FromHours(12));
+        await LikeAsync(fans.Take(2), later.Id); // two likes at hour 12
+        (await RankingAsync(app, "day")).ShouldBe([early.Id, later.Id]);
+
+        app.Clock.Advance(TimeSpan.FromHours(13)); // hour 25: early's likes left the day, not the week
+        (await RankingAsync(app, "day")).ShouldBe([later.Id]);
+        (await RankingAsync(app, "week")).ShouldBe([early.Id, later.Id]);
+
+        // Two of early's likes taken back after they aged out of the day: the week loses them, the day
+        // (which no longer counted them) does not go below nothing.
+        foreach (var fan in fans.Take(2))
+            (
+                await fan.Client.DELETEAsync<Unlike.Endpoint, Unlike.Request>(new() { Id = early.Id })
+            ).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RankingAsync(app, "week")).ShouldBe([later.Id, early.Id]);
+        (await RankingAsync(app, "day")).ShouldBe([later.Id]);
+        await LikeAsync(fans.Take(1), early.Id); // liked again: counted in the day afresh
+        (await RankingAsync(app, "day")).ShouldBe([later.Id, early.Id]);
+
+        app.Clock.Advance(TimeSpan.FromDays(30)); // everything left the month; "all" still has them
+        (await RankingAsync(app, "month")).ShouldBeEmpty();
+        (await RankingAsync(app, "week")).ShouldBeEmpty();
+        (await RankingAsync(app, "all")).ShouldBe([later.Id, early.Id]); // two each: the newer id first
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_deleted_accounts_likes_leave_the_rankings(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Popular:CacheDuration"] = "00:00:00" }
+        );
+        var artist = await app.CreateUserAsync("artist");
+        var leaving = await app.CreateUserAsync("leaving");
+        var staying = await app.CreateUserAsync("staying");
+        var first = await artist.CreateArtworkAsync("First");
+        var second = await artist.CreateArtworkAsync("Second");
+        await LikeAsync([leaving, staying], first.Id);
+        await LikeAsync([staying], second.Id);
+        (await RankingAsync(app, "week")).ShouldBe([first.Id, second.Id]);
+        await LikeAsync([leaving], second.Id); // given after the counters were built
+
+        (
+            await leaving.Client.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(
+                new() { Password = leaving.Password }
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // One like each is left: the tie goes to the newer id, as it would had the account never existed.
+        var expected = new[] { first.Id, second.Id }.OrderByDescending(id => id.ToString()).ToArray();
+        (await RankingAsync(app, "day")).Count().ShouldBe(2);
+        (await RankingAsync(app, "week")).ToHashSet().ShouldBe(expected.ToHashSet());
+        await LikeAsync([artist], second.Id);
+        (await RankingAsync(app, "month")).ShouldBe([second.Id, first.Id]);
     }
 
     [Theory, AllDatabases]

@@ -2,6 +2,7 @@ using ArtFolio.Domain;
 using ArtFolio.Features.Auth;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
@@ -16,6 +17,7 @@ public sealed class Endpoint(
     IMediaStore media,
     NotificationOutbox notifications,
     EndpointLinks links,
+    Evictions evictions,
     TimeProvider clock
 ) : Endpoint<Request, Created<ArtworkResponse>>
 {
@@ -98,6 +100,10 @@ public sealed class Endpoint(
             .Artworks.Where(a => a.Id == artwork.Id)
             .Select(ArtworkResponse.Projection(db, artwork.ArtistId))
             .SingleAsync(cancellationToken);
+        await evictions.EvictAnswersAsync(
+            AnswerTags.ArtistsArtworksChanged(response.Artist.Username, artwork.Id),
+            CancellationToken.None
+        );
         return TypedResults.Created(links.PathTo<Get.Endpoint>(new { artwork.Id }), response);
     }
 }

@@ -47,6 +47,10 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         // The row is gone first: a file left by a failed delete is garbage, a row without its file is a broken page.
         await media.DeleteAsync(artwork.Media, CancellationToken.None);
         await evictions.EvictTagAsync(CacheTags.PopularRankings, CancellationToken.None);
+        await evictions.EvictAnswersAsync(
+            AnswerTags.ArtistsArtworksChanged(User.Identity!.Name!, artwork.Id),
+            CancellationToken.None
+        );
         return TypedResults.NoContent();
     }
 }

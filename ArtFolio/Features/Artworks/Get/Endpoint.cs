@@ -1,8 +1,10 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Get;
@@ -14,6 +16,7 @@ public sealed class Endpoint(AppDbContext db)
     {
         Get("artworks/{id:guid}");
         AllowAnonymous();
+        Options(o => o.CacheOutput(AnswerCacheSetup.Policy));
         Description(endpoint =>
             endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
         );
@@ -34,6 +37,7 @@ public sealed class Endpoint(AppDbContext db)
         var artwork = await ArtworkResponse.ByIdAsync(db, request.Id, User.UserIdOrNull());
         if (artwork is null)
             return ArtworkProblems.NotFound();
+        HttpContext.TagAnswer(AnswerTags.Artwork(artwork.Id), AnswerTags.User(artwork.Artist.Username));
         return ConditionalGet.IsNotModified(HttpContext, artwork.Version())
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(artwork);

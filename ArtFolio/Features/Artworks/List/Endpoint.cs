@@ -1,10 +1,12 @@
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Search;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.List;
@@ -16,6 +18,7 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
     {
         Get("artworks");
         AllowAnonymous();
+        Options(o => o.CacheOutput(AnswerCacheSetup.Policy));
         Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
@@ -36,6 +39,7 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
         CancellationToken cancellationToken
     )
     {
+        HttpContext.TagAnswer(AnswerTags.ArtworkLists);
         var page = await PageAsync(query, cancellationToken);
         var version = ConditionalGet.Version([.. page.Items.Select(a => a.Version()), page.NextCursor]);
         return ConditionalGet.IsNotModified(HttpContext, version)

@@ -1,22 +1,26 @@
+using ArtFolio.Domain;
+using ArtFolio.Features.Likes;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace ArtFolio.Features.Artworks.Popular;
 
 public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions options, TimeProvider clock)
-    : Endpoint<Query, Ok<Response>>
+    : Endpoint<Query, Results<Ok<Response>, StatusCodeHttpResult>>
 {
-    public static readonly IReadOnlyDictionary<string, TimeSpan?> Periods = new Dictionary<string, TimeSpan?>
+    /// <summary>The periods by name; <c>all</c> (null) ranks by every like ever given.</summary>
+    public static readonly IReadOnlyDictionary<string, LikePeriods?> Periods = new Dictionary<string, LikePeriods?>
     {
-        ["day"] = TimeSpan.FromDays(1),
-        ["week"] = TimeSpan.FromDays(7),
-        ["month"] = TimeSpan.FromDays(30),
+        ["day"] = LikePeriods.Day,
+        ["week"] = LikePeriods.Week,
+        ["month"] = LikePeriods.Month,
         ["all"] = null,
     };
 
@@ -24,19 +28,26 @@ public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions 
     {
         Get("artworks/popular");
         AllowAnonymous();
+        Options(o => o.CacheOutput(AnswerCacheSetup.Policy));
+        Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
             s.Summary = "The most liked artworks of a period";
             s.Description =
                 "period day, week (default), month or all; limit 1 to 100 (default 20). The ranking is cached for "
                 + "Popular:CacheDuration (shared by every instance through Redis when configured); the artworks "
-                + "and each caller's likedByMe are read fresh.";
+                + "and each caller's likedByMe are read fresh. Carries an ETag (If-None-Match: 304) and, "
+                + "anonymously, Cache-Control: public, max-age=30.";
         });
     }
 
-    public override async Task<Ok<Response>> ExecuteAsync(Query query, CancellationToken cancellationToken)
+    public override async Task<Results<Ok<Response>, StatusCodeHttpResult>> ExecuteAsync(
+        Query query,
+        CancellationToken cancellationToken
+    )
     {
         var period = query.Period ?? "week";
+        HttpContext.TagAnswer(AnswerTags.ArtworkLists);
         var limit = query.Limit ?? Paging.DefaultLimit;
         // Only the ranking is shared between callers, one per period (its top Paging.MaxLimit, whatever
         // limit asked); the artworks are projected per User below.
@@ -55,43 +66,36 @@ public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions 
                     cancellationToken
                 );
         var ranking = ranked.Take(limit).ToList();
-        if (ranking.Count == 0)
-            return TypedResults.Ok(new Response(period, []));
 
-        var artworks = await db
-            .Artworks.AsNoTracking()
-            .Where(a => ranking.Contains(a.Id))
-            .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
-            .ToListAsync(cancellationToken);
+        var artworks =
+            ranking.Count == 0
+                ? []
+                : await db
+                    .Artworks.AsNoTracking()
+                    .Where(a => ranking.Contains(a.Id))
+                    .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
+                    .ToListAsync(cancellationToken);
         var ordered = artworks.OrderBy(a => ranking.IndexOf(a.Id)).ToList(); // deleted since ranking: simply absent
-        return TypedResults.Ok(new Response(period, ordered));
+        var version = ConditionalGet.Version([period, .. ordered.Select(a => a.Version())]);
+        return ConditionalGet.IsNotModified(HttpContext, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(new Response(period, ordered));
     }
 
     private static Task<List<Guid>> RankAsync(
         AppDbContext db,
-        TimeSpan? period,
+        LikePeriods? period,
         int limit,
         TimeProvider clock,
         CancellationToken cancellationToken
-    )
-    {
-        if (period is null)
-            return db
+    ) =>
+        period is null
+            ? db
                 .Artworks.Where(a => a.LikeCount > 0)
                 .OrderByDescending(a => a.LikeCount)
                 .ThenByDescending(a => a.Id)
                 .Select(a => a.Id)
                 .Take(limit)
-                .ToListAsync(cancellationToken);
-        var since = clock.GetUtcNow().UtcDateTime - period.Value;
-        return db
-            .Likes.Where(l => l.CreatedAt >= since)
-            .GroupBy(l => l.ArtworkId)
-            .Select(g => new { ArtworkId = g.Key, Likes = g.Count() })
-            .OrderByDescending(x => x.Likes)
-            .ThenByDescending(x => x.ArtworkId)
-            .Select(x => x.ArtworkId)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-    }
+                .ToListAsync(cancellationToken)
+            : RecentLikeCounters.RankAsync(db, period.Value, clock.GetUtcNow().UtcDateTime, limit, cancellationToken);
 }

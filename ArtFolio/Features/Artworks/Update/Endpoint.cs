@@ -1,5 +1,6 @@
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks.Update;
 
-public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, Evictions evictions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<ArtworkResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -65,6 +66,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
             .Artworks.Where(a => a.Id == request.Id)
             .Select(ArtworkResponse.Projection(db, callerId))
             .SingleAsync(cancellationToken);
+        await evictions.EvictAnswersAsync(AnswerTags.ArtworkChanged(request.Id), CancellationToken.None);
         return TypedResults.Ok(response);
     }
 }

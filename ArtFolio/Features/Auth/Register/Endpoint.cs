@@ -1,5 +1,6 @@
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -14,6 +15,7 @@ public sealed class Endpoint(
     Sessions sessions,
     AccountEmails emails,
     EndpointLinks links,
+    Evictions evictions,
     TimeProvider clock
 ) : Endpoint<Request, Results<Created<AuthResponse>, ProblemHttpResult>>
 {
@@ -75,6 +77,7 @@ public sealed class Endpoint(
             return await TakenAsync(db, user, cancellationToken)
                 ?? Problems.Result(StatusCodes.Status409Conflict, "That username or email is taken.");
         }
+        await evictions.EvictAnswersAsync([AnswerTags.UserDirectory], CancellationToken.None);
         return TypedResults.Created(links.PathTo<Users.Profile.Endpoint>(new { user.Username }), response);
     }
 

@@ -2,6 +2,7 @@ using ArtFolio.Domain;
 using ArtFolio.Features.Auth;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -10,8 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Create;
 
-public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, EndpointLinks links, TimeProvider clock)
-    : Endpoint<Request, Results<Created<CommentResponse>, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    NotificationOutbox notifications,
+    EndpointLinks links,
+    Evictions evictions,
+    TimeProvider clock
+) : Endpoint<Request, Results<Created<CommentResponse>, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -81,6 +87,7 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             .Comments.Where(c => c.Id == comment.Id)
             .Select(CommentResponse.Projection(me))
             .SingleAsync(cancellationToken);
+        await evictions.EvictAnswersAsync(AnswerTags.ArtworkChanged(request.Id), CancellationToken.None);
         // A comment has no read of its own: its address is the one that edits and deletes it.
         return TypedResults.Created(
             links.PathTo<Update.Endpoint>(new { request.Id, CommentId = comment.Id }),

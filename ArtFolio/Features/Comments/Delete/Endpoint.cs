@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Delete;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
+public sealed class Endpoint(AppDbContext db, Evictions evictions)
+    : Endpoint<Request, Results<NoContent, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -55,6 +57,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<NoCont
                     cancellationToken
                 );
         await transaction.CommitAsync(cancellationToken);
+        await evictions.EvictAnswersAsync(AnswerTags.ArtworkChanged(request.Id), CancellationToken.None);
         return TypedResults.NoContent();
     }
 }

@@ -1,8 +1,10 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.List;
@@ -14,6 +16,7 @@ public sealed class Endpoint(AppDbContext db)
     {
         Get("artworks/{id:guid}/comments");
         AllowAnonymous();
+        Options(o => o.CacheOutput(AnswerCacheSetup.Policy));
         Description(endpoint =>
             endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
         );
@@ -32,6 +35,7 @@ public sealed class Endpoint(AppDbContext db)
         if (!await db.Artworks.AnyAsync(a => a.Id == query.Id, cancellationToken))
             return Artworks.ArtworkProblems.NotFound();
 
+        HttpContext.TagAnswer(AnswerTags.Artwork(query.Id), AnswerTags.CommentPages);
         Paging.TryDecode<TimeCursor>(query.Cursor, out var cursor);
         var comments = db
             .Comments.AsNoTracking()

@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Comments.Update;
 
-public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, Evictions evictions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<CommentResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -49,6 +50,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
             .Comments.Where(c => c.Id == request.CommentId)
             .Select(CommentResponse.Projection(me))
             .SingleAsync(cancellationToken);
+        await evictions.EvictAnswersAsync([AnswerTags.Artwork(request.Id)], CancellationToken.None); // its pages
         return TypedResults.Ok(response);
     }
 }

@@ -1,6 +1,7 @@
 using ArtFolio.Domain;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Follows.Follow;
 
-public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, Evictions evictions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<FollowResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -58,6 +59,10 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             },
             count: ct => FollowTarget.FollowerCountAsync(db, artist, ct),
             cancellationToken
+        );
+        await evictions.EvictAnswersAsync(
+            AnswerTags.FollowChanged(User.Identity!.Name!, Domain.User.NormalizeUsername(request.Username)),
+            CancellationToken.None
         );
         return TypedResults.Ok(new FollowResponse(true, count));
     }

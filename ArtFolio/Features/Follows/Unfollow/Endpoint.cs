@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Follows.Unfollow;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<FollowResponse>, ProblemHttpResult>>
+public sealed class Endpoint(AppDbContext db, Evictions evictions)
+    : Endpoint<Request, Results<Ok<FollowResponse>, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -39,6 +41,10 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Fol
             whenChanged: ct => FollowTarget.MoveCountersAsync(db, me, artist, -1, ct),
             count: ct => FollowTarget.FollowerCountAsync(db, artist, ct),
             cancellationToken
+        );
+        await evictions.EvictAnswersAsync(
+            AnswerTags.FollowChanged(User.Identity!.Name!, Domain.User.NormalizeUsername(request.Username)),
+            CancellationToken.None
         );
         return TypedResults.Ok(new FollowResponse(false, count));
     }

@@ -1,6 +1,7 @@
 using ArtFolio.Domain;
 using ArtFolio.Features.Notifications;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Likes.Like;
 
-public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, Evictions evictions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<LikeResponse>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -38,7 +39,9 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
 
         try
         {
-            return TypedResults.Ok(await LikeAsync(request.Id, artwork.ArtistId, artwork.Title, cancellationToken));
+            var liked = await LikeAsync(request.Id, artwork.ArtistId, artwork.Title, cancellationToken);
+            await evictions.EvictAnswersAsync(AnswerTags.ArtworkChanged(request.Id), CancellationToken.None);
+            return TypedResults.Ok(liked);
         }
         catch (Exception e) when (e.IsForeignKeyViolation())
         {
@@ -59,7 +62,10 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             // The primary key decides: a second like of the same artwork inserts nothing.
             change: ct =>
                 db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt") VALUES ({artworkId}, {me}, {now}) ON CONFLICT DO NOTHING""",
+                    $"""
+                    INSERT INTO likes ("ArtworkId", "UserId", "CreatedAt", "CountedIn")
+                    VALUES ({artworkId}, {me}, {now}, {(int)LikePeriods.All}) ON CONFLICT DO NOTHING
+                    """,
                     ct
                 ),
             whenChanged: async ct =>
@@ -67,6 +73,7 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
                 await db
                     .Artworks.Where(a => a.Id == artworkId)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount + 1), ct);
+                await RecentLikeCounters.AddAsync(db, artworkId, ct);
                 notifications.ToUser(
                     db,
                     NotificationTypes.Like,

@@ -1,4 +1,6 @@
+using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -7,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Likes.Unlike;
 
-public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<LikeResponse>, ProblemHttpResult>>
+public sealed class Endpoint(AppDbContext db, Evictions evictions)
+    : Endpoint<Request, Results<Ok<LikeResponse>, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -30,14 +33,24 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Lik
             return Artworks.ArtworkProblems.NotFound();
 
         var me = User.UserId();
+        LikePeriods? countedIn = null;
         var count = await db.ChangeOnceAsync(
-            change: ct => db.Likes.Where(l => l.ArtworkId == request.Id && l.UserId == me).ExecuteDeleteAsync(ct),
-            whenChanged: ct =>
-                db.Artworks.Where(a => a.Id == request.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount - 1), ct),
+            change: async ct =>
+            {
+                countedIn = await RecentLikeCounters.DeleteLikeAsync(db, request.Id, me, ct);
+                return countedIn is null ? 0 : 1;
+            },
+            whenChanged: async ct =>
+            {
+                await db
+                    .Artworks.Where(a => a.Id == request.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LikeCount, a => a.LikeCount - 1), ct);
+                await RecentLikeCounters.SubtractAsync(db, request.Id, countedIn!.Value, ct);
+            },
             count: ct => db.Artworks.Where(a => a.Id == request.Id).Select(a => a.LikeCount).SingleAsync(ct),
             cancellationToken
         );
+        await evictions.EvictAnswersAsync(AnswerTags.ArtworkChanged(request.Id), CancellationToken.None);
         return TypedResults.Ok(new LikeResponse(false, count));
     }
 }

@@ -1,3 +1,4 @@
+using ArtFolio.Features.Likes;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,8 @@ internal static class Counters
     public static async Task RecountAsync(AppDbContext db, Touched touched, CancellationToken cancellationToken)
     {
         if (touched.Artworks.Count > 0)
+        {
+            await RecentLikeCounters.RecountAsync(db, touched.Artworks, cancellationToken);
             await db
                 .Artworks.Where(a => touched.Artworks.Contains(a.Id))
                 .ExecuteUpdateAsync(
@@ -37,6 +40,7 @@ internal static class Counters
                             .SetProperty(a => a.CommentCount, a => db.Comments.Count(c => c.ArtworkId == a.Id)),
                     cancellationToken
                 );
+        }
         if (touched.Users.Count > 0)
             await db
                 .Users.Where(u => touched.Users.Contains(u.Id))

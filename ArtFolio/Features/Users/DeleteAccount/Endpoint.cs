@@ -49,6 +49,7 @@ public sealed class Endpoint(
 
         List<MediaRef> files;
         List<Guid> sessionIds;
+        List<Guid> touchedArtworks;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Lock the user row first: an upload racing this deletion then fails its foreign key (and
@@ -78,10 +79,16 @@ public sealed class Endpoint(
             var touched = await Counters.TouchedByAsync(db, userId, cancellationToken);
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             await Counters.RecountAsync(db, touched, cancellationToken);
+            touchedArtworks = touched.Artworks;
             await transaction.CommitAsync(cancellationToken);
         }
         await sessions.ForgetAsync(sessionIds, CancellationToken.None);
         await evictions.EvictTagAsync(CacheTags.PopularRankings, CancellationToken.None);
+        // Their artworks' answers go by their user tag; those they liked or commented on changed counts.
+        await evictions.EvictAnswersAsync(
+            [.. AnswerTags.UserChanged(user.Username), .. touchedArtworks.Select(AnswerTags.Artwork)],
+            CancellationToken.None
+        );
 
         foreach (var file in files)
             await media.DeleteAsync(file, CancellationToken.None);

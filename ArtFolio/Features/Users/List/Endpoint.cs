@@ -1,7 +1,9 @@
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.List;
@@ -12,6 +14,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Page<
     {
         Get("users");
         AllowAnonymous();
+        Options(o => o.CacheOutput(AnswerCacheSetup.Policy));
         Description(endpoint => endpoint.Produces(StatusCodes.Status304NotModified));
         Summary(s =>
         {
@@ -35,6 +38,7 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Results<Ok<Page<
             .ToListAsync(cancellationToken);
         var page = Paging.ToPage(rows, limit, u => new CursorKey(u.Username, u.Rank));
         var users = new Page<UserSummary>([.. page.Items.Select(u => u.Summary)], page.NextCursor);
+        HttpContext.TagAnswer(AnswerTags.UserDirectory);
         return ConditionalGet.IsNotModified(HttpContext, ConditionalGet.VersionOf(users))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(users);

@@ -1,10 +1,12 @@
 using ArtFolio.Domain;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.Profile;
@@ -18,6 +20,7 @@ public sealed class Endpoint(AppDbContext db)
     {
         Get("users/{username}");
         AllowAnonymous();
+        Options(o => o.CacheOutput(AnswerCacheSetup.Policy));
         Description(endpoint =>
             endpoint.Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
         );
@@ -94,6 +97,7 @@ public sealed class Endpoint(AppDbContext db)
             profile.IsMe,
             .. artworks.Select(a => a.Version()),
         ]);
+        HttpContext.TagAnswer(AnswerTags.User(user.Username), AnswerTags.ArtworkLists); // its newest artworks
         return ConditionalGet.IsNotModified(HttpContext, version)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(profile);

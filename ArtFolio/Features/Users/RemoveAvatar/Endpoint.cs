@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.RemoveAvatar;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evictions, TimeProvider clock)
     : EndpointWithoutRequest<Results<NoContent, ProblemHttpResult>>
 {
     public override void Configure()
@@ -35,6 +36,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider cl
         user.AvatarUrl = null;
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await evictions.EvictAnswersAsync(AnswerTags.UserChanged(user.Username), CancellationToken.None);
         await media.DeleteAsync(avatar, CancellationToken.None);
         return TypedResults.NoContent();
     }

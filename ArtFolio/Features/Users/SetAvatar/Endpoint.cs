@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.SetAvatar;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evictions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<Me.Response>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -51,6 +52,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, TimeProvider cl
             await media.DeleteAsync(stored.Ref, CancellationToken.None);
             throw;
         }
+        await evictions.EvictAnswersAsync(AnswerTags.UserChanged(user.Username), CancellationToken.None);
         if (previous is not null)
             await media.DeleteAsync(previous, CancellationToken.None);
         return TypedResults.Ok(Me.Response.From(user));

@@ -1,4 +1,5 @@
 using ArtFolio.Infrastructure.Auth;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.UpdateMe;
 
-public sealed class Endpoint(AppDbContext db, TimeProvider clock)
+public sealed class Endpoint(AppDbContext db, Evictions evictions, TimeProvider clock)
     : Endpoint<Request, Results<Ok<Me.Response>, ProblemHttpResult>>
 {
     public override void Configure()
@@ -44,6 +45,7 @@ public sealed class Endpoint(AppDbContext db, TimeProvider clock)
         user.Website = ProfileRules.Clean(request.Website);
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await evictions.EvictAnswersAsync(AnswerTags.UserChanged(user.Username), CancellationToken.None);
         return TypedResults.Ok(Me.Response.From(user));
     }
 }

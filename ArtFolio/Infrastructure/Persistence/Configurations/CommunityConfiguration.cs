@@ -13,7 +13,9 @@ internal sealed class CommunityConfiguration
         IEntityTypeConfiguration<Comment>,
         IEntityTypeConfiguration<Follow>,
         IEntityTypeConfiguration<Download>,
-        IEntityTypeConfiguration<Notification>
+        IEntityTypeConfiguration<Notification>,
+        IEntityTypeConfiguration<RecentLikes>,
+        IEntityTypeConfiguration<RecentLikesWindow>
 {
     public void Configure(EntityTypeBuilder<Like> like)
     {
@@ -22,7 +24,30 @@ internal sealed class CommunityConfiguration
         like.HasOne<Artwork>().WithMany().HasForeignKey(l => l.ArtworkId).OnDelete(DeleteBehavior.Cascade);
         like.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         like.HasIndex(l => new { l.UserId, l.ArtworkId });
-        like.HasIndex(l => new { l.CreatedAt, l.ArtworkId }); // popular by period: the window's likes, from the index alone
+        // Likes ageing out of a period are found by time (and, before the counters exist, counted by it).
+        like.HasIndex(l => new { l.CreatedAt, l.ArtworkId });
+    }
+
+    public void Configure(EntityTypeBuilder<RecentLikes> recent)
+    {
+        recent.ToTable("recent_likes");
+        recent.HasKey(r => new { r.Period, r.ArtworkId });
+        recent.HasOne<Artwork>().WithMany().HasForeignKey(r => r.ArtworkId).OnDelete(DeleteBehavior.Cascade);
+        // A period's ranking is the top of this index.
+        recent.HasIndex(r => new
+        {
+            r.Period,
+            r.Likes,
+            r.ArtworkId,
+        });
+        recent.HasIndex(r => r.ArtworkId);
+    }
+
+    public void Configure(EntityTypeBuilder<RecentLikesWindow> window)
+    {
+        window.ToTable("recent_likes_windows");
+        window.HasKey(w => w.Period);
+        window.Property(w => w.Period).ValueGeneratedNever();
     }
 
     public void Configure(EntityTypeBuilder<Comment> comment)

@@ -281,6 +281,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CountedIn")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -624,6 +627,39 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("portfolio_skills", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.RecentLikes", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ArtworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Likes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Period", "ArtworkId");
+
+                    b.HasIndex("ArtworkId");
+
+                    b.HasIndex("Period", "Likes", "ArtworkId");
+
+                    b.ToTable("recent_likes", (string)null);
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.RecentLikesWindow", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CountedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("recent_likes_windows", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -945,6 +981,15 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("ArtFolio.Domain.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.RecentLikes", b =>
+                {
+                    b.HasOne("ArtFolio.Domain.Artwork", null)
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -266,6 +266,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CountedIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -609,6 +612,39 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("portfolio_skills", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.RecentLikes", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ArtworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Likes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "ArtworkId");
+
+                    b.HasIndex("ArtworkId");
+
+                    b.HasIndex("Period", "Likes", "ArtworkId");
+
+                    b.ToTable("recent_likes", (string)null);
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.RecentLikesWindow", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("recent_likes_windows", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -930,6 +966,15 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("ArtFolio.Domain.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.RecentLikes", b =>
+                {
+                    b.HasOne("ArtFolio.Domain.Artwork", null)
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
