@@ -56,12 +56,14 @@ app.UseLocalMedia();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.UseRouting();
 app.UseCors();
+
+// Right after routing and CORS: a kept anonymous answer skips the rest (it never carries a token).
+app.UseOutputCache();
 app.UseDeprecationHeaders();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseOutputCache();
 
 if (configuration.GetValue("OpenApi:Enabled", true))
     app.UseVersionedSwaggerUi();

@@ -74,6 +74,21 @@ app.MapGet(
     }
 );
 
+// The framework's floor: a constant JSON body of the asked size (a string of that many bytes, quotes
+// included), no work at all. The benchmark asks for the size of the answer it compares with.
+var plainBodies = new System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>();
+app.MapGet(
+    "/plain",
+    (int? bytes) =>
+        Results.Bytes(
+            plainBodies.GetOrAdd(
+                Math.Clamp(bytes ?? 2, 2, 1 << 20),
+                size => System.Text.Encoding.ASCII.GetBytes('"' + new string('x', size - 2) + '"')
+            ),
+            "application/json"
+        )
+);
+
 // The ids the benchmark asks for.
 app.MapGet(
     "/ids",
