@@ -53,7 +53,7 @@ await Step(
             null,
             null
         );
-        var popular = await new ArtworksClient(anonymous).PopularAsync(Period.Week, 5);
+        var popular = await new ArtworksClient(anonymous).PopularAsync(Period.Week, 5, null);
         Check(page.Items is not null && popular.Items is not null, "lists without items");
         return $"status {status.Status}, {page.Items!.Count} newest, {popular.Items!.Count} popular this {popular.Period}";
     }
