@@ -1,4 +1,5 @@
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public sealed class StoredMediaCleaning(
     IServiceScopeFactory scopes,
     IMediaStore store,
     MediaOptions options,
+    Evictions evictions,
     TimeProvider clock,
     ILogger<StoredMediaCleaning> logger
 ) : BackgroundService
@@ -144,7 +146,14 @@ public sealed class StoredMediaCleaning(
                 (artwork.Width, artwork.Height, artwork.Bytes) = (file.Width, file.Height, file.Bytes);
                 artwork.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             }
-            await SaveStepAsync(db, job, artwork.Id, cleaned is null ? null : old, cancellationToken);
+            await SaveStepAsync(
+                db,
+                job,
+                artwork.Id,
+                cleaned is null ? null : old,
+                AnswerTags.ArtworkChanged(artwork.Id),
+                cancellationToken
+            );
         }
         return artworks.Count;
     }
@@ -171,17 +180,28 @@ public sealed class StoredMediaCleaning(
                 user.AvatarUrl = stored.ThumbnailUrl;
                 user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             }
-            await SaveStepAsync(db, job, user.Id, cleaned is null ? null : old, cancellationToken);
+            await SaveStepAsync(
+                db,
+                job,
+                user.Id,
+                cleaned is null ? null : old,
+                AnswerTags.UserChanged(user.Username),
+                cancellationToken
+            );
         }
         return users.Count;
     }
 
-    /// <summary>The row and the job's position in one save; the old files go once the row no longer names them.</summary>
+    /// <summary>
+    /// The row and the job's position in one save; then the kept answers naming the old files are
+    /// evicted, and the old files go once nothing names them.
+    /// </summary>
     private async Task SaveStepAsync(
         AppDbContext db,
         MaintenanceJob job,
         Guid id,
         MediaRef? replaced,
+        IReadOnlyCollection<string> answers,
         CancellationToken cancellationToken
     )
     {
@@ -193,7 +213,10 @@ public sealed class StoredMediaCleaning(
         job.LeaseUntil = clock.GetUtcNow().UtcDateTime + Lease;
         await db.SaveChangesAsync(cancellationToken);
         if (replaced is not null)
+        {
+            await evictions.EvictAnswersAsync(answers, CancellationToken.None);
             await store.DeleteAsync(replaced, CancellationToken.None);
+        }
     }
 
     /// <summary>The original read back, cleaned and stored anew; null (and logged) if that cannot be done.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Tests.Infrastructure;
+using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,11 @@ public sealed class StoredMediaCleaningTests
         foreach (var key in oldKeys.Append(avatarKey))
             await File.WriteAllBytesAsync(Path.Combine(app.MediaRoot, key), tagged);
         app.Clock.Advance(TimeSpan.FromHours(1)); // the new release starts later
+        var firstArtwork = new ArtFolio.Features.Artworks.Get.Request { Id = artworks[0] };
+        // Read anonymously before the job: the output cache keeps an answer naming the old files.
+        await app.Anonymous.GETAsync<ArtFolio.Features.Artworks.Get.Endpoint, ArtFolio.Features.Artworks.Get.Request>(
+            firstArtwork
+        );
 
         var first = app.Services.GetRequiredService<StoredMediaCleaning>();
         (await first.RunBatchAsync(CancellationToken.None)).ShouldBe(StoredMediaCleaning.BatchResult.Progress);
@@ -77,6 +83,15 @@ public sealed class StoredMediaCleaningTests
         }
         foreach (var key in oldKeys.Append(avatarKey))
             File.Exists(Path.Combine(app.MediaRoot, key)).ShouldBeFalse(key);
+        var (_, served) = await app.Anonymous.GETAsync<
+            ArtFolio.Features.Artworks.Get.Endpoint,
+            ArtFolio.Features.Artworks.Get.Request,
+            ArtFolio.Features.Artworks.ArtworkResponse
+        >(firstArtwork);
+        served!.ImageUrl.ShouldBe(
+            (await app.QueryAsync(d => d.Artworks.SingleAsync(a => a.Id == artworks[0]))).ImageUrl,
+            "the kept answer naming the deleted files was evicted"
+        );
         var user = await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == alice.Id));
         user.AvatarKey.ShouldNotBe(avatarKey);
         TaggedPhotos.AssertClean(await File.ReadAllBytesAsync(Path.Combine(app.MediaRoot, user.AvatarKey!)), "avatar");
