@@ -1,4 +1,5 @@
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,13 @@ public static class FollowTarget
             return (null, Problems.Result(StatusCodes.Status400BadRequest, "You cannot follow yourself."));
         return (id, null);
     }
+
+    /// <summary>After a follow was given or taken back: both profiles' kept answers and the directory's.</summary>
+    public static Task EvictAnswersAsync(Evictions evictions, string followerUsername, string followeeUsername) =>
+        evictions.EvictAnswersAsync(
+            AnswerTags.FollowChanged(followerUsername, User.NormalizeUsername(followeeUsername)),
+            CancellationToken.None
+        );
 
     public static Task<int> FollowerCountAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == userId).Select(u => u.FollowerCount).SingleAsync(cancellationToken);

@@ -60,10 +60,7 @@ public sealed class Endpoint(AppDbContext db, NotificationOutbox notifications, 
             count: ct => FollowTarget.FollowerCountAsync(db, artist, ct),
             cancellationToken
         );
-        await evictions.EvictAnswersAsync(
-            AnswerTags.FollowChanged(User.Identity!.Name!, Domain.User.NormalizeUsername(request.Username)),
-            CancellationToken.None
-        );
+        await FollowTarget.EvictAnswersAsync(evictions, User.Identity!.Name!, request.Username);
         return TypedResults.Ok(new FollowResponse(true, count));
     }
 }

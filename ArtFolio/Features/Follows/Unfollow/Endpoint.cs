@@ -42,10 +42,7 @@ public sealed class Endpoint(AppDbContext db, Evictions evictions)
             count: ct => FollowTarget.FollowerCountAsync(db, artist, ct),
             cancellationToken
         );
-        await evictions.EvictAnswersAsync(
-            AnswerTags.FollowChanged(User.Identity!.Name!, Domain.User.NormalizeUsername(request.Username)),
-            CancellationToken.None
-        );
+        await FollowTarget.EvictAnswersAsync(evictions, User.Identity!.Name!, request.Username);
         return TypedResults.Ok(new FollowResponse(false, count));
     }
 }

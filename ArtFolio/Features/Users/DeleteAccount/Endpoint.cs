@@ -49,7 +49,7 @@ public sealed class Endpoint(
 
         List<MediaRef> files;
         List<Guid> sessionIds;
-        List<Guid> touchedArtworks;
+        Counters.Touched touched;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Lock the user row first: an upload racing this deletion then fails its foreign key (and
@@ -76,17 +76,16 @@ public sealed class Endpoint(
                 .ToListAsync(cancellationToken);
             // Sessions, refresh tokens, artworks with their tags, likes and comments, the portfolio, follows,
             // downloads and notifications all go by ON DELETE CASCADE.
-            var touched = await Counters.TouchedByAsync(db, userId, cancellationToken);
+            touched = await Counters.TouchedByAsync(db, userId, cancellationToken);
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             await Counters.RecountAsync(db, touched, cancellationToken);
-            touchedArtworks = touched.Artworks;
             await transaction.CommitAsync(cancellationToken);
         }
         await sessions.ForgetAsync(sessionIds, CancellationToken.None);
         await evictions.EvictTagAsync(CacheTags.PopularRankings, CancellationToken.None);
         // Their artworks' answers go by their user tag; those they liked or commented on changed counts.
         await evictions.EvictAnswersAsync(
-            [.. AnswerTags.UserChanged(user.Username), .. touchedArtworks.Select(AnswerTags.Artwork)],
+            [.. AnswerTags.UserChanged(user.Username), .. touched.Artworks.Select(AnswerTags.Artwork)],
             CancellationToken.None
         );
 
