@@ -96,16 +96,13 @@ public abstract record ArtworkSort(string Name, bool Descending)
 }
 
 /// <summary>
-/// The relevance order's cursor: the last item's rank (its bits, as the cursor's key) and id. Ranks come
-/// from the search engine; a search's matches are ordered by them, then by id, newest first.
+/// The relevance order's cursor: the last item's relevance (its tier and its place in the engine's newest-first
+/// order, <see cref="Infrastructure.Search.Relevance"/>) as the key, and its id.
 /// </summary>
 public static class RelevanceCursor
 {
-    public static ArtworkCursor Of(double rank, Guid id) =>
-        new(ArtworkSort.Relevance, BitConverter.DoubleToInt64Bits(rank), id);
-
-    public static double RankOf(ArtworkCursor cursor) => BitConverter.Int64BitsToDouble(cursor.Key);
+    public static ArtworkCursor Of(long relevance, Guid id) => new(ArtworkSort.Relevance, relevance, id);
 
     public static bool Accepts(ArtworkCursor cursor) =>
-        cursor.Sort == ArtworkSort.Relevance && double.IsFinite(RankOf(cursor));
+        cursor.Sort == ArtworkSort.Relevance && Infrastructure.Search.Relevance.IsValid(cursor.Key);
 }

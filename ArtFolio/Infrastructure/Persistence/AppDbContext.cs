@@ -56,9 +56,11 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        // Full-text search (PostgresArtworkSearch): a stored tsvector the database keeps from the row
-        // itself, weighted title A, tags B, description C, under a GIN index. SQLite's FTS5 index is a
-        // virtual table its migration creates by SQL (EF has no model for it).
+        // Full-text search (PostgresArtworkSearch): stored tsvectors the database keeps from the row
+        // itself, each under a GIN index: all three fields (weighted title A, tags B, description C),
+        // and the title alone and with the tags, one a relevance tier, so that a tier's matches are read
+        // from its own index (weights would be checked on every row holding the word anywhere).
+        // SQLite's FTS5 index is a virtual table its migration creates by SQL (EF has no model for it).
         modelBuilder.Entity<Artwork>(artwork =>
         {
             artwork
@@ -72,6 +74,20 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
                     stored: true
                 );
             artwork.HasIndex("SearchVector").HasMethod("GIN");
+            artwork
+                .Property<NpgsqlTypes.NpgsqlTsVector>("TitleVector")
+                .HasComputedColumnSql("""to_tsvector('english', coalesce("Title", ''))""", stored: true);
+            artwork.HasIndex("TitleVector").HasMethod("GIN");
+            artwork
+                .Property<NpgsqlTypes.NpgsqlTsVector>("TitleTagsVector")
+                .HasComputedColumnSql(
+                    """
+                    to_tsvector('english', coalesce("Title", ''))
+                    || to_tsvector('english', coalesce("TagText", ''))
+                    """,
+                    stored: true
+                );
+            artwork.HasIndex("TitleTagsVector").HasMethod("GIN");
         });
     }
 }

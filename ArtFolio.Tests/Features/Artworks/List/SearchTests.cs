@@ -4,6 +4,7 @@ using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Search;
 using ArtFolio.Tests.Infrastructure;
 using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Tests.Features.Artworks.List;
 
@@ -67,32 +68,86 @@ public sealed class SearchTests
         var app = await TestApp.For(db);
         var alice = await app.CreateUserAsync("searcher");
         var m = Marker();
-        var inDescription = await alice.CreateArtworkAsync("Fields", tags: m, description: "Under a saffron sky.");
-        var inTags = await alice.CreateArtworkAsync("Fields", tags: $"{m},saffron");
-        var inTitle = await alice.CreateArtworkAsync("Saffron", tags: m);
-        var newerInDescription = await alice.CreateArtworkAsync("Fields", tags: m, description: "Under a saffron sky.");
+        // Oldest first: a better tier must outrank every newer artwork of a weaker one.
+        var inTitle = await alice.CreateArtworkAsync($"Saffron {m}");
+        var inDescription = await alice.CreateArtworkAsync($"Fields {m}", description: "Under a saffron sky.");
+        var inTags = await alice.CreateArtworkAsync($"Fields {m}", tags: "saffron");
+        var newerInTitle = await alice.CreateArtworkAsync($"{m} in saffron");
+        var newerInDescription = await alice.CreateArtworkAsync($"Meadow {m}", description: "Under a saffron sky.");
+        var splitTitleAndDescription = await alice.CreateArtworkAsync("Saffron", description: m);
 
-        (await Found(app, Q($"saffron {m}"))).ShouldBe([
+        List<Guid> expected =
+        [
+            newerInTitle.Id,
             inTitle.Id,
             inTags.Id,
+            splitTitleAndDescription.Id, // one word in the description: found anywhere, newest there
             newerInDescription.Id,
             inDescription.Id,
-        ]);
-        (await Found(app, $"{Q($"saffron {m}")}&sort=relevance")).ShouldBe([
-            inTitle.Id,
-            inTags.Id,
-            newerInDescription.Id,
-            inDescription.Id,
-        ]);
+        ];
+        (await Found(app, Q($"saffron {m}"))).ShouldBe(expected);
+        (await Found(app, $"{Q($"{m} saffron")}&sort=relevance")).ShouldBe(expected); // words in any order
+        (await Found(app, $"{Q($"saffron {m}")}&category=painting")).ShouldBe(expected); // joined with a filter
         // Another sort still searches, in its own order; so do filters.
-        (await Found(app, $"{Q($"saffron {m}")}&sort=newest")).ShouldBe([
-            newerInDescription.Id,
+        (await Found(app, $"{Q($"saffron {m}")}&sort=oldest")).ShouldBe([
             inTitle.Id,
-            inTags.Id,
             inDescription.Id,
+            inTags.Id,
+            newerInTitle.Id,
+            newerInDescription.Id,
+            splitTitleAndDescription.Id,
         ]);
         (await Found(app, $"{Q($"saffron {m}")}&tag=saffron")).ShouldBe([inTags.Id]);
     }
+
+    /// <summary>
+    /// More matches than PostgreSQL's first look at the newest artworks holds: the one title match is
+    /// older than all of them, and still comes first (through the tier's own index), typed whole or
+    /// as a prefix.
+    /// </summary>
+    [Theory, AllDatabases]
+    public async Task An_old_title_match_outranks_thousands_of_newer_description_matches(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["OutputCache:Enabled"] = "false" }
+        );
+        var alice = await app.CreateUserAsync("searcher");
+        var m = Marker();
+        var inTitle = await alice.CreateArtworkAsync($"Saffron {m}");
+        var inDescription = await alice.CreateArtworkAsync($"Fields {m}", description: "A saffron sky.");
+        var copies = PostgresArtworkSearch.Window + 100;
+        await CopyArtworkAsync(app, inDescription.Id, copies);
+
+        foreach (var q in new[] { $"saffron {m}", $"{m} saff" })
+        {
+            var found = await Found(app, $"{Q(q)}&limit=3");
+            found[0].ShouldBe(inTitle.Id, q);
+            found.ShouldNotContain(inDescription.Id, q); // the oldest of its tier
+        }
+        var newest = await Found(app, $"{Q($"saffron {m}")}&sort=newest&limit=1");
+        (await Found(app, $"{Q($"saffron {m}")}&limit=2")).ShouldBe([inTitle.Id, newest[0]]);
+    }
+
+    /// <summary>Copies of an artwork with new ids, each a millisecond newer than the last, by SQL (thousands of uploads would take minutes).</summary>
+    private static Task CopyArtworkAsync(TestApp app, Guid original, int copies) =>
+        app.ExecuteAsync(async db =>
+        {
+            var postgres = app.Database == Db.Postgres;
+            var columns = await db
+                .Database.SqlQueryRaw<string>(
+                    postgres
+                        ? "SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'artworks' AND is_generated = 'NEVER'"
+                        : "SELECT name AS \"Value\" FROM pragma_table_info('artworks')"
+                )
+                .ToListAsync();
+            var others = columns.Where(c => c is not ("Id" or "CreatedAt")).Select(c => $"\"{c}\"").ToList();
+            var list = string.Join(", ", others);
+            var sql = postgres
+                ? $"INSERT INTO artworks (\"Id\", \"CreatedAt\", {list}) SELECT gen_random_uuid(), a.\"CreatedAt\" + i * interval '1 millisecond', {list} FROM artworks a, generate_series(1, {copies}) i WHERE a.\"Id\" = @p0"
+                : $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies}) INSERT INTO artworks (\"Id\", \"CreatedAt\", {list}) SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-A' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), strftime('%Y-%m-%d %H:%M:%f', a.\"CreatedAt\", '+' || (i / 1000.0) || ' seconds'), {list} FROM artworks a, n WHERE a.\"Id\" = @p0";
+            await db.Database.ExecuteSqlRawAsync(sql, postgres ? original : original.ToString().ToUpperInvariant());
+        });
 
     /// <summary>Without another filter the engine ranks alone; with one, the search is joined with the filters.</summary>
     [Theory]
@@ -232,6 +287,31 @@ public sealed class SearchTests
 
         SqliteArtworkSearch.MatchExpression(query).ShouldBe(fts5);
         PostgresArtworkSearch.TsQuery(query).ShouldBe(tsquery);
+    }
+
+    [Theory]
+    [InlineData(SearchTier.Title, "({Title} : (\"sea\" AND \"gul\"*)) NOT \"fog\" NOT \"rain\"")]
+    [InlineData(
+        SearchTier.TitleAndTags,
+        "(({Title TagText} : (\"sea\" AND \"gul\"*)) NOT ({Title} : (\"sea\" AND \"gul\"*))) NOT \"fog\" NOT \"rain\""
+    )]
+    [InlineData(
+        SearchTier.Anywhere,
+        "((\"sea\" AND \"gul\"*) NOT ({Title TagText} : (\"sea\" AND \"gul\"*))) NOT \"fog\" NOT \"rain\""
+    )]
+    public void A_tier_on_SQLite_is_a_column_filter_less_the_better_tier(SearchTier tier, string fts5) =>
+        SqliteArtworkSearch
+            .TierExpression(SearchQuery.Parse("-fog sea -rain gul")!, tier) // gul, typed last, is a prefix
+            .ShouldBe(fts5);
+
+    [Fact]
+    public void A_tier_on_PostgreSQL_reads_the_required_and_the_excluded_terms_apart()
+    {
+        var query = SearchQuery.Parse("-fog sea -rain gul")!;
+
+        PostgresArtworkSearch.Required(query).ShouldBe("('sea') & ('gul':*)");
+        PostgresArtworkSearch.Excluded(query).ShouldBe("('fog') | ('rain')");
+        PostgresArtworkSearch.Excluded(SearchQuery.Parse("sea")!).ShouldBeNull();
     }
 
     [Theory]

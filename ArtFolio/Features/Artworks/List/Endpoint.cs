@@ -24,7 +24,7 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
         {
             s.Summary = "Explore artworks: filters, search, sorting and cursor pages";
             s.Description =
-                "One SQL query per page, whatever the page size (two under relevance). Pass nextCursor back as"
+                "One SQL query per page, whatever the page size (under relevance, one per tier read and one for the answers). Pass nextCursor back as"
                 + " cursor, with the same sort and filters. With q, the default order is relevance."
                 + " Carries an ETag (If-None-Match: 304) and, anonymously, Cache-Control: public, max-age=30.";
         });
@@ -59,14 +59,14 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
         if (sortName != ArtworkSort.Relevance)
             // IN (the matches): the engine runs once, not once per artwork.
             return await SortedAsync(
-                artworks.Where(a => search.Matches(db, words).Select(m => m.ArtworkId).Contains(a.Id)),
+                artworks.Where(a => search.MatchingIds(db, words).Contains(a.Id)),
                 sortName,
                 cursor,
                 limit,
                 cancellationToken
             );
 
-        var after = cursor is null ? ((double, Guid)?)null : (RelevanceCursor.RankOf(cursor), cursor.Id);
+        var after = cursor is null ? ((long, Guid)?)null : (cursor.Key, cursor.Id);
         // Without another filter the engine ranks alone; with one, its matches are joined with the filters.
         var best = IsFiltered(query)
             ? await artworks
@@ -74,7 +74,7 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
                     search.Matches(db, words),
                     a => a.Id,
                     m => m.ArtworkId,
-                    (a, m) => new ArtworkMatch { ArtworkId = a.Id, Rank = m.Rank }
+                    (a, m) => new ArtworkMatch { ArtworkId = a.Id, Relevance = m.Relevance }
                 )
                 .BestAsync(after, limit + 1, cancellationToken)
             : await search.BestAsync(db, words, after, limit + 1, cancellationToken);
@@ -101,8 +101,8 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
     }
 
     /// <summary>
-    /// Best match first: the page's answers read by id for the matches the engine ranked (two queries;
-    /// the rank is the engine's, not a column).
+    /// Best match first: the page's answers read by id for the matches the engine ranked (the relevance
+    /// is the engine's, not a column).
     /// </summary>
     private async Task<Page<ArtworkResponse>> RankedAsync(
         List<ArtworkMatch> top,
@@ -118,10 +118,10 @@ public sealed class Endpoint(AppDbContext db, IArtworkSearch search)
                 .Select(ArtworkResponse.Projection(db, User.UserIdOrNull()))
                 .ToListAsync(cancellationToken)
         ).ToDictionary(a => a.Id);
-        var rankOf = top.ToDictionary(m => m.ArtworkId, m => m.Rank);
+        var relevanceOf = top.ToDictionary(m => m.ArtworkId, m => m.Relevance);
         // An artwork deleted between the two queries is left out.
         var rows = ids.Where(answers.ContainsKey).Select(id => answers[id]).ToList();
-        return Paging.ToPage(rows, limit, last => RelevanceCursor.Of(rankOf[last.Id], last.Id));
+        return Paging.ToPage(rows, limit, last => RelevanceCursor.Of(relevanceOf[last.Id], last.Id));
     }
 
     /// <summary>Whether anything but the search narrows the list.</summary>

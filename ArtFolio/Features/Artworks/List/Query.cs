@@ -34,7 +34,8 @@ public sealed record Query : IPageQuery
     public decimal? MaxPrice { get; init; }
 
     /// <summary>
-    /// <c>relevance</c> (the default with <c>q</c>, and only with it), <c>newest</c> (the default without),
+    /// <c>relevance</c> (the default with <c>q</c>, and only with it: the title holding every word first, then
+    /// title and tags together, then anywhere; newest first within each), <c>newest</c> (the default without),
     /// <c>oldest</c>, <c>popular</c>, <c>price_asc</c> or <c>price_desc</c>.
     /// </summary>
     [QueryParam]

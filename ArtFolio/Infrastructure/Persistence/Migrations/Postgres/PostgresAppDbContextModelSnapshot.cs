@@ -114,6 +114,16 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<NpgsqlTsVector>("TitleTagsVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('english', coalesce(\"Title\", ''))\n|| to_tsvector('english', coalesce(\"TagText\", ''))", true);
+
+                    b.Property<NpgsqlTsVector>("TitleVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('english', coalesce(\"Title\", ''))", true);
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -125,6 +135,14 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("TitleTagsVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleTagsVector"), "GIN");
+
+                    b.HasIndex("TitleVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "GIN");
 
                     b.HasIndex("ArtistId", "CreatedAt");
 
@@ -813,8 +831,8 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("ArtworkId")
                         .HasColumnType("uuid");
 
-                    b.Property<double>("Rank")
-                        .HasColumnType("double precision");
+                    b.Property<long>("Relevance")
+                        .HasColumnType("bigint");
 
                     b.ToTable((string)null);
 

@@ -798,8 +798,8 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ArtworkId")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Rank")
-                        .HasColumnType("REAL");
+                    b.Property<long>("Relevance")
+                        .HasColumnType("INTEGER");
 
                     b.ToTable((string)null);
 
