@@ -25,6 +25,9 @@ public sealed class FakeCloudinary : IAsyncDisposable
     private readonly WebApplication app;
 
     public ConcurrentDictionary<string, byte[]> Stored { get; } = new();
+
+    /// <summary>Each stored asset's delivery type: <c>upload</c> (public) or <c>authenticated</c>.</summary>
+    public ConcurrentDictionary<string, string> Types { get; } = new();
     public ConcurrentBag<string> Destroyed { get; } = [];
     public int RejectedSignatures;
 
@@ -50,6 +53,7 @@ public sealed class FakeCloudinary : IAsyncDisposable
         var fake = new FakeCloudinary(app);
         app.MapPost("/v1_1/{cloud}/{resource}/upload", fake.Upload);
         app.MapPost("/v1_1/{cloud}/{resource}/destroy", fake.Destroy);
+        app.MapGet("/v1_1/{cloud}/{resource}/download", fake.Download);
         app.MapGet(
             "/v1_1/{cloud}/ping",
             (HttpRequest request) =>
@@ -80,7 +84,9 @@ public sealed class FakeCloudinary : IAsyncDisposable
         using var bytes = new MemoryStream();
         await file.CopyToAsync(bytes);
         var publicId = form["public_id"].ToString();
+        var type = form.TryGetValue("type", out var given) ? given.ToString() : "upload";
         Stored[publicId] = bytes.ToArray();
+        Types[publicId] = type;
         var extension = Path.GetExtension(file.FileName).TrimStart('.');
         return Results.Json(
             new Dictionary<string, object>
@@ -91,7 +97,7 @@ public sealed class FakeCloudinary : IAsyncDisposable
                 ["bytes"] = bytes.Length,
                 ["format"] = extension,
                 ["secure_url"] =
-                    $"https://res.cloudinary.com/{cloud}/{resource}/upload/v1700000000/{publicId}.{extension}",
+                    $"https://res.cloudinary.com/{cloud}/{resource}/{type}/v1700000000/{publicId}.{extension}",
             }
         );
     }
@@ -103,7 +109,61 @@ public sealed class FakeCloudinary : IAsyncDisposable
             return refused;
         var publicId = form["public_id"].ToString();
         Destroyed.Add(publicId);
-        return Results.Json(new { result = Stored.TryRemove(publicId, out _) ? "ok" : "not found" });
+        // As Cloudinary: an asset is found under its own delivery type only (upload when none is given).
+        var type = form.TryGetValue("type", out var given) ? given.ToString() : "upload";
+        var found = Types.GetValueOrDefault(publicId) == type && Stored.TryRemove(publicId, out _);
+        return Results.Json(new { result = found ? "ok" : "not found" });
+    }
+
+    /// <summary>
+    /// The Upload API's private download: signed query parameters, refused once <c>expires_at</c> has passed,
+    /// the asset's bytes as an attachment.
+    /// </summary>
+    private IResult Download(string cloud, string resource, HttpRequest request)
+    {
+        var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        if (Check(cloud, parameters) is { } refused)
+            return refused;
+        if (
+            !long.TryParse(parameters.GetValueOrDefault("expires_at"), out var expiresAt)
+            || expiresAt < DateTimeOffset.UtcNow.ToUnixTimeSeconds()
+        )
+            return Results.Json(new { error = new { message = "Link expired" } }, statusCode: 401);
+        var publicId = parameters.GetValueOrDefault("public_id") ?? "";
+        if (
+            !Stored.TryGetValue(publicId, out var bytes)
+            || Types.GetValueOrDefault(publicId) != parameters.GetValueOrDefault("type", "upload")
+        )
+            return Results.NotFound();
+        Downloads++;
+        return Results.File(bytes, "application/octet-stream", fileDownloadName: Path.GetFileName(publicId));
+    }
+
+    /// <summary>How many private downloads were served.</summary>
+    public int Downloads;
+
+    /// <summary>
+    /// Whether a delivery URL of an authenticated asset carries the signature Cloudinary documents:
+    /// <c>s--</c>, the first 8 characters of the URL-safe Base64 SHA-1 of the rest of the path (the
+    /// transformation and the public id) followed by the API secret, <c>--</c>.
+    /// </summary>
+    public static bool IsSignedDelivery(string url, out string transformation)
+    {
+        transformation = "";
+        var prefix = $"https://res.cloudinary.com/{CloudName}/image/authenticated/s--";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
+            return false;
+        var rest = url[prefix.Length..];
+        var end = rest.IndexOf("--/", StringComparison.Ordinal);
+        if (end != 8)
+            return false;
+        var signed = rest[(end + 3)..];
+        var expected = Convert
+            .ToBase64String(SHA1.HashData(Encoding.UTF8.GetBytes(signed + ApiSecret)))
+            .Replace('+', '-')
+            .Replace('/', '_')[..8];
+        transformation = signed[..signed.IndexOf('/', StringComparison.Ordinal)];
+        return rest[..end] == expected;
     }
 
     private IResult? Check(string cloud, Dictionary<string, string> parameters)

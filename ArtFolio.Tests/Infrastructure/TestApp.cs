@@ -76,6 +76,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     /// <summary>This app's local media folder (every app has its own).</summary>
     public string MediaRoot => settings["Media:LocalPath"]!;
+
+    /// <summary>Where this app keeps originals, outside <see cref="MediaRoot"/>.</summary>
+    public string PrivateMediaRoot => settings["Media:PrivatePath"]!;
     public AdjustableClock Clock { get; } = new();
     public SqlRecorder Sql { get; } = new();
 
@@ -128,6 +131,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             all["Database:ConnectionString"] = $"Data Source={sqliteFile}";
         }
         all["Media:LocalPath"] = Directory.CreateTempSubdirectory("artfolio-media-").FullName;
+        all["Media:PrivatePath"] = all["Media:LocalPath"] + "-originals";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
 
@@ -189,6 +193,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
             .Where(f => !Path.GetFileName(f).StartsWith("probe-", StringComparison.Ordinal))
             .ToList();
 
+    /// <summary>The originals kept privately, relative to <see cref="PrivateMediaRoot"/>.</summary>
+    public IReadOnlyList<string> PrivateMediaFiles() =>
+        Directory.Exists(PrivateMediaRoot)
+            ?
+            [
+                .. Directory
+                    .GetFiles(PrivateMediaRoot, "*", SearchOption.AllDirectories)
+                    .Select(f => Path.GetRelativePath(PrivateMediaRoot, f)),
+            ]
+            : [];
+
     /// <summary>Waits for something the app does in the background (notifications), up to <paramref name="seconds"/>.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, double seconds = 10)
     {
@@ -246,6 +261,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         if (ownsMedia && Directory.Exists(MediaRoot))
             Directory.Delete(MediaRoot, recursive: true);
+        if (ownsMedia && Directory.Exists(PrivateMediaRoot))
+            Directory.Delete(PrivateMediaRoot, recursive: true);
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

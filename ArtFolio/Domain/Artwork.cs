@@ -56,12 +56,22 @@ public sealed class Artwork
     public required string ImageUrl { get; set; }
     public required string ThumbnailUrl { get; set; }
 
+    /// <summary>The image's public renditions, narrowest first; none for a video (or an image not yet given them).</summary>
+    public IReadOnlyList<Rendition> Renditions { get; set; } = [];
+
+    /// <summary>A tiny blurred version as a data URI, for a page to show before the image loads.</summary>
+    public string? Placeholder { get; set; }
+
+    /// <summary>The image's average colour, <c>#rrggbb</c>.</summary>
+    public string? DominantColor { get; set; }
+
     public int LikeCount { get; set; }
     public int CommentCount { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 
-    public MediaRef Media => new(MediaKey, ThumbnailKey, MediaKind);
+    public MediaRef Media =>
+        new(MediaKey, ThumbnailKey, MediaKind) { RenditionKeys = [.. Renditions.Select(r => r.Key).OfType<string>()] };
 
     public static string NormalizeCategory(string category) => category.Trim().ToLowerInvariant();
 

@@ -11,7 +11,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Artworks;
 
-/// <summary>An artwork as every artworks endpoint returns it.</summary>
+/// <summary>
+/// An artwork as every artworks endpoint returns it. <c>imageUrl</c> is the widest public rendition of an
+/// image (a video's file itself); the original is its artist's only (<c>GET /artworks/{id}/original</c>).
+/// </summary>
+/// <param name="Id">The artwork's id.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Description">Its description, if any.</param>
+/// <param name="Price">Its price, if it has one.</param>
+/// <param name="Category">Its category, as the artist wrote it.</param>
+/// <param name="Tags">Its tags, lower-case, in alphabetical order.</param>
+/// <param name="ImageUrl">An image's widest public rendition (since 2026-12-03; before, the original as uploaded); a video's file.</param>
+/// <param name="ThumbnailUrl">A WebP at most 400 pixels on its longer side (a video's first frame on Cloudinary).</param>
+/// <param name="Images">The image's public renditions, narrowest first, for <c>srcset</c>: never wider than the original; empty for a video.</param>
+/// <param name="Placeholder">A tiny blurred WebP as a data URI (a few hundred bytes) to show while the image loads; null for a video.</param>
+/// <param name="DominantColor">The image's average colour (<c>#rrggbb</c>), for a background while it loads; null for a video.</param>
+/// <param name="Width">The original's width in pixels.</param>
+/// <param name="Height">The original's height in pixels.</param>
+/// <param name="MediaType"><c>image</c> or <c>video</c>.</param>
+/// <param name="ContentType">The original's media type.</param>
+/// <param name="Bytes">The original's size.</param>
+/// <param name="Artist">Who made it.</param>
+/// <param name="LikeCount">How many people like it.</param>
+/// <param name="CommentCount">How many comments it has.</param>
+/// <param name="CreatedAt">When it was uploaded.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="IsOwner">Whether the caller is its artist.</param>
+/// <param name="LikedByMe">Whether the caller likes it; only with a token.</param>
 public sealed record ArtworkResponse(
     Guid Id,
     string Title,
@@ -21,6 +47,9 @@ public sealed record ArtworkResponse(
     IReadOnlyList<string> Tags,
     string ImageUrl,
     string ThumbnailUrl,
+    IReadOnlyList<ArtworkImage> Images,
+    string? Placeholder,
+    string? DominantColor,
     int? Width,
     int? Height,
     string MediaType,
@@ -43,8 +72,36 @@ public sealed record ArtworkResponse(
             1250.00m,
             "Painting",
             ["dusk", "harbor", "oil"],
-            "/media/artworks/0193a5c2-7d1e-7c4a-9f00-2b6de1a0c001.jpg",
-            "/media/artworks/0193a5c2-7d1e-7c4a-9f00-2b6de1a0c001.thumb.webp",
+            "/media/artworks/r/0193a5c27d1e7c4a9f002b6de1a0c001-2400-9c1f0e27d45ab318.webp",
+            "/media/artworks/thumbs/0193a5c27d1e7c4a9f002b6de1a0c001.webp",
+            [
+                new(
+                    480,
+                    360,
+                    "image/webp",
+                    "/media/artworks/r/0193a5c27d1e7c4a9f002b6de1a0c001-480-5be0a1c2d3e4f501.webp"
+                ),
+                new(
+                    960,
+                    720,
+                    "image/webp",
+                    "/media/artworks/r/0193a5c27d1e7c4a9f002b6de1a0c001-960-77aa01b2c3d4e5f6.webp"
+                ),
+                new(
+                    1600,
+                    1200,
+                    "image/webp",
+                    "/media/artworks/r/0193a5c27d1e7c4a9f002b6de1a0c001-1600-0f1e2d3c4b5a6978.webp"
+                ),
+                new(
+                    2400,
+                    1800,
+                    "image/webp",
+                    "/media/artworks/r/0193a5c27d1e7c4a9f002b6de1a0c001-2400-9c1f0e27d45ab318.webp"
+                ),
+            ],
+            "data:image/webp;base64,UklGRkQAAABXRUJQVlA4IDgAAADQAQCdASoQAAwAAUAmJaQAA3AA/v89WAAAAA==",
+            "#6b5a48",
             3200,
             2400,
             "image",
@@ -81,6 +138,9 @@ public sealed record ArtworkResponse(
             a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             a.ImageUrl,
             a.ThumbnailUrl,
+            ArtworkImage.From(a.Renditions), // in memory, from the column
+            a.Placeholder,
+            a.DominantColor,
             a.Width,
             a.Height,
             a.MediaKind == MediaKind.Image ? "image" : "video",
@@ -181,4 +241,15 @@ public sealed record ArtworkResponse(
         protected override Expression VisitParameter(ParameterExpression node) =>
             map.TryGetValue(node, out var replacement) ? replacement : node;
     }
+}
+
+/// <summary>One public rendition of an artwork's image.</summary>
+/// <param name="Width">In pixels.</param>
+/// <param name="Height">In pixels.</param>
+/// <param name="Url">Content-addressed: it never changes, and is cached for a year.</param>
+/// <param name="Type">Its media type (<c>image/webp</c>).</param>
+public sealed record ArtworkImage(int Width, int Height, string Url, string Type)
+{
+    public static IReadOnlyList<ArtworkImage> From(IReadOnlyList<Rendition> renditions) =>
+        [.. renditions.Select(r => new ArtworkImage(r.Width, r.Height, r.Url, r.Type))];
 }

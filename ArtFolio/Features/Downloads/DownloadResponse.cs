@@ -3,7 +3,7 @@ using ArtFolio.Infrastructure.OpenApi;
 
 namespace ArtFolio.Features.Downloads;
 
-/// <summary>A recorded download; <c>downloadUrl</c> is the original file.</summary>
+/// <summary>A recorded download; <c>downloadUrl</c> is the artwork's widest public rendition (a video's file).</summary>
 public sealed record DownloadResponse(Guid ArtworkId, string DownloadUrl, DateTime DownloadedAt)
     : IHasExample<DownloadResponse>
 {

@@ -3,6 +3,9 @@ namespace ArtFolio.Infrastructure.Media;
 /// <summary>Credentials from <c>cloudinary://api_key:api_secret@cloud_name</c>, the form Cloudinary's own tools read.</summary>
 public sealed record CloudinaryAccount(string ApiKey, string ApiSecret, string CloudName)
 {
+    /// <summary>Where Cloudinary delivers this cloud's files.</summary>
+    public string DeliveryBaseUrl => $"https://res.cloudinary.com/{CloudName}";
+
     public static CloudinaryAccount Parse(string url)
     {
         if (

@@ -15,16 +15,28 @@ namespace ArtFolio.Infrastructure.Media;
 public sealed class CloudinaryMediaStore(
     HttpClient http,
     CloudinaryAccount account,
+    MediaOptions options,
     TimeProvider clock,
     ILogger<CloudinaryMediaStore> logger
 ) : IMediaStore
 {
     public const string ThumbnailTransformation = "c_fill,w_400,h_400,q_auto,f_auto";
+    private const string Authenticated = "authenticated";
 
-    public async Task<StoredMedia> StoreAsync(ReceivedFile file, string folder, CancellationToken cancellationToken)
+    public async Task<StoredMedia> StoreAsync(ReceivedFile file, MediaUse use, CancellationToken cancellationToken)
     {
         var resource = ResourceType(file.Type.Kind);
-        var parameters = Signed(new() { ["public_id"] = $"artfolio/{folder}/{Guid.CreateVersion7():N}" });
+        // An artwork's image is uploaded "authenticated": Cloudinary delivers it only through URLs we sign,
+        // so the public gets the renditions below and never the original.
+        var withRenditions = file.Type.Kind == MediaKind.Image && use == MediaUse.Artwork;
+        var preview = withRenditions ? await Images.PreviewAsync(file.TempPath, cancellationToken) : null;
+        if (withRenditions && preview is null)
+            throw new MediaStorageException("The image's preview could not be made.");
+        var publicId = $"artfolio/{use.Folder()}/{Guid.CreateVersion7():N}";
+        var parameters = new Dictionary<string, string> { ["public_id"] = publicId };
+        if (withRenditions)
+            parameters["type"] = Authenticated;
+        parameters = Signed(parameters);
 
         await using var content = File.OpenRead(file.TempPath);
         using var form = new MultipartFormDataContent();
@@ -37,25 +49,96 @@ public sealed class CloudinaryMediaStore(
         var uploaded = await SendAsync<UploadResult>($"{resource}/upload", form, cancellationToken);
         if (uploaded?.PublicId is null || uploaded.SecureUrl is null)
             throw new MediaStorageException("Cloudinary's upload answer had no public_id or secure_url.");
+        if (!withRenditions)
+            return new StoredMedia(
+                new MediaRef(uploaded.PublicId, null, file.Type.Kind),
+                uploaded.SecureUrl,
+                ThumbnailUrl(uploaded.SecureUrl, file.Type.Kind),
+                [],
+                null
+            );
 
-        var media = new MediaRef(uploaded.PublicId, null, file.Type.Kind);
-        return new StoredMedia(media, uploaded.SecureUrl, ThumbnailUrl(uploaded.SecureUrl, file.Type.Kind));
+        var (width, height) = (file.Width ?? 0, file.Height ?? 0);
+        var renditions = Images
+            .RenditionWidths(width, options.Widths())
+            .Select(w => new Rendition(
+                w,
+                (int)Math.Max(1, Math.Round((double)height * w / Math.Max(1, width))),
+                "image/webp",
+                SignedDeliveryUrl($"c_limit,w_{w},f_webp,q_auto", uploaded.PublicId)
+            ))
+            .ToList();
+        return new StoredMedia(
+            new MediaRef(MediaRef.PrivatePrefix + uploaded.PublicId, null, MediaKind.Image),
+            renditions[^1].Url,
+            SignedDeliveryUrl(ThumbnailTransformation, uploaded.PublicId),
+            renditions,
+            preview
+        );
+    }
+
+    /// <summary>
+    /// A delivery URL of an authenticated image with a transformation, signed as Cloudinary documents
+    /// it: <c>s--</c>, the first 8 characters of the URL-safe Base64 SHA-1 of "{transformation}/{public_id}"
+    /// followed by the API secret, <c>--</c>. Without the secret nobody can ask for another transformation
+    /// (the original among them).
+    /// </summary>
+    public string SignedDeliveryUrl(string transformation, string publicId)
+    {
+        var toSign = $"{transformation}/{publicId}";
+        var hash = Convert
+            .ToBase64String(SHA1.HashData(Encoding.UTF8.GetBytes(toSign + account.ApiSecret)))
+            .Replace('+', '-')
+            .Replace('/', '_');
+        return $"{account.DeliveryBaseUrl}/image/{Authenticated}/s--{hash[..8]}--/{toSign}";
+    }
+
+    /// <summary>
+    /// Cloudinary's private download URL (the Upload API's <c>download</c>): signed parameters with an
+    /// <c>expires_at</c>, after which Cloudinary refuses it; the file comes as an attachment.
+    /// </summary>
+    public Task<SignedOriginal> OriginalUrlAsync(MediaRef media, string fileName, CancellationToken cancellationToken)
+    {
+        var expiresAt = clock.GetUtcNow() + options.OriginalUrlLifetime;
+        return Task.FromResult(new SignedOriginal(DownloadUrl(media, expiresAt), expiresAt.UtcDateTime));
+    }
+
+    private string DownloadUrl(MediaRef media, DateTimeOffset expiresAt)
+    {
+        var isPrivate = media.IsPrivate;
+        var parameters = new Dictionary<string, string>
+        {
+            ["public_id"] = isPrivate ? media.Key[MediaRef.PrivatePrefix.Length..] : media.Key,
+            ["type"] = isPrivate ? Authenticated : "upload",
+            ["attachment"] = "true",
+            ["expires_at"] = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        var query = string.Join("&", Signed(parameters).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+        return new Uri(
+            http.BaseAddress!,
+            $"v1_1/{account.CloudName}/{ResourceType(media.Kind)}/download?{query}"
+        ).ToString();
     }
 
     public async Task DeleteAsync(MediaRef media, CancellationToken cancellationToken)
     {
-        var parameters = Signed(new() { ["public_id"] = media.Key, ["invalidate"] = "true" });
+        var parameters = new Dictionary<string, string> { ["public_id"] = media.Key, ["invalidate"] = "true" };
+        if (media.IsPrivate)
+            (parameters["public_id"], parameters["type"]) = (media.Key[MediaRef.PrivatePrefix.Length..], Authenticated);
+        parameters = Signed(parameters);
         using var form = new FormUrlEncodedContent(parameters);
         var result = await SendAsync<DestroyResult>($"{ResourceType(media.Kind)}/destroy", form, cancellationToken);
         if (result?.Result is not ("ok" or "not found"))
             logger.LogWarning("Cloudinary did not destroy {PublicId}: {Result}", media.Key, result?.Result);
     }
 
-    /// <summary>The original as Cloudinary delivers it untransformed, at its secure URL.</summary>
+    /// <summary>The original as Cloudinary delivers it untransformed: at its secure URL, or a private one by a download URL.</summary>
     public async Task CopyOriginalAsync(MediaRef media, string url, string path, CancellationToken cancellationToken)
     {
         try
         {
+            if (media.IsPrivate)
+                url = DownloadUrl(media, clock.GetUtcNow() + TimeSpan.FromMinutes(5));
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
                 throw new MediaStorageException($"Cloudinary answered {(int)response.StatusCode} for {media.Key}.");

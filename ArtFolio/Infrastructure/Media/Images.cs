@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using ArtFolio.Domain;
 using NetVips;
 
 namespace ArtFolio.Infrastructure.Media;
@@ -95,6 +97,88 @@ public static class Images
                 return true;
             },
             false,
+            cancellationToken
+        );
+
+    /// <summary>The widths of an image's renditions: each listed width narrower than it, and its own width if narrower than the widest.</summary>
+    public static IReadOnlyList<int> RenditionWidths(int width, IEnumerable<int> widths)
+    {
+        var listed = widths.Order().ToList();
+        return [.. listed.Where(w => w < width).Append(Math.Min(width, listed[^1])).Distinct().Order()];
+    }
+
+    /// <summary>
+    /// Writes WebP renditions of <paramref name="source"/> at each of <paramref name="widths"/> (already
+    /// never wider than it) into <paramref name="folder"/>, widest first, each smaller one from the one
+    /// before (decoding a 2400-pixel file, not the 24-megapixel original, again). Names are the stem,
+    /// the width and a hash of the bytes: a file's name changes whenever its content could. Returns
+    /// each rendition's size and file, or null if libvips failed.
+    /// </summary>
+    public static Task<List<(int Width, int Height, string Path)>?> RenderAsync(
+        string source,
+        bool animated,
+        IReadOnlyList<int> widths,
+        string folder,
+        string stem,
+        CancellationToken cancellationToken
+    ) =>
+        WithSlotAsync<List<(int, int, string)>?>(
+            () =>
+            {
+                var made = new List<(int, int, string)>();
+                var from = source;
+                foreach (var width in widths.OrderDescending())
+                {
+                    // Animations keep every frame ("n=-1"); never enlarged, whatever the height.
+                    using var image = Image.Thumbnail(
+                        from + (animated ? "[n=-1]" : ""),
+                        width,
+                        height: 100_000,
+                        size: Enums.Size.Down
+                    );
+                    var temporary = Path.Combine(folder, $".{stem}-{width}-{Guid.NewGuid():N}.webp");
+                    image.WriteToFile(temporary, new VOption { { "keep", Enums.ForeignKeep.Icc }, { "Q", 82 } });
+                    var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(temporary)))[..16];
+                    var path = Path.Combine(folder, $"{stem}-{width}-{hash}.webp");
+                    File.Move(temporary, path, overwrite: true);
+                    made.Add((image.Width, image.PageHeight, path));
+                    from = path;
+                }
+                made.Reverse();
+                return made;
+            },
+            null,
+            cancellationToken
+        );
+
+    /// <summary>The placeholder's width: at 16 pixels a blurred WebP is a few hundred bytes.</summary>
+    private const int PlaceholderWidth = 16;
+
+    /// <summary>A tiny WebP of the picture as a data URI, and its average colour; null if libvips failed.</summary>
+    public static Task<ImagePreview?> PreviewAsync(string source, CancellationToken cancellationToken) =>
+        WithSlotAsync<ImagePreview?>(
+            () =>
+            {
+                // In memory: the file is read in one pass, and the preview is read twice (saved, averaged).
+                using var thumbnail = Image.Thumbnail(source, PlaceholderWidth, height: PlaceholderWidth);
+                using var tiny = thumbnail.CopyMemory();
+                using var srgb = tiny.Colourspace(Enums.Interpretation.Srgb);
+                using var flat = srgb.HasAlpha() ? srgb.Flatten(background: [255, 255, 255]) : srgb;
+                var bytes = flat.WebpsaveBuffer(q: 40, keep: Enums.ForeignKeep.None);
+                var average = Enumerable
+                    .Range(0, 3)
+                    .Select(band =>
+                    {
+                        using var channel = flat.ExtractBand(Math.Min(band, flat.Bands - 1));
+                        return (int)Math.Round(channel.Avg());
+                    })
+                    .ToList();
+                return new ImagePreview(
+                    "data:image/webp;base64," + Convert.ToBase64String(bytes),
+                    $"#{average[0]:x2}{average[1]:x2}{average[2]:x2}"
+                );
+            },
+            null,
             cancellationToken
         );
 

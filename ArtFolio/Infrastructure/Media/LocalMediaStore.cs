@@ -2,47 +2,100 @@ using ArtFolio.Domain;
 
 namespace ArtFolio.Infrastructure.Media;
 
-/// <summary>Files on local disk under <c>Media:LocalPath</c>, served by the app under <c>/media</c>.</summary>
-public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStore> logger) : IMediaStore
+/// <summary>
+/// Files on local disk: public ones under <c>Media:LocalPath</c>, served by the app under <c>/media</c>;
+/// artworks' original images under <c>Media:PrivatePath</c>, served only through a signed link
+/// (<see cref="SignedOriginalUrls"/>).
+/// </summary>
+public sealed class LocalMediaStore(
+    MediaOptions options,
+    SignedOriginalUrls signedUrls,
+    ILogger<LocalMediaStore> logger
+) : IMediaStore
 {
     public const string UrlPrefix = "/media";
     private readonly string root = options.LocalRoot();
+    private readonly string privateRoot = options.PrivateRoot();
 
-    public async Task<StoredMedia> StoreAsync(ReceivedFile file, string folder, CancellationToken cancellationToken)
+    public async Task<StoredMedia> StoreAsync(ReceivedFile file, MediaUse use, CancellationToken cancellationToken)
     {
+        var folder = use.Folder();
         var name = Guid.CreateVersion7().ToString("N");
-        var key = $"{folder}/{name}{file.Type.Extension}";
+        var image = file.Type.Kind == MediaKind.Image;
+        var withRenditions = image && use == MediaUse.Artwork;
+        var key = $"{(withRenditions ? MediaRef.PrivatePrefix : "")}{folder}/{name}{file.Type.Extension}";
+        var made = new List<string> { key };
         try
         {
-            Directory.CreateDirectory(Path.Combine(root, folder));
+            Directory.CreateDirectory(Path.GetDirectoryName(PathOf(key))!);
             File.Move(file.TempPath, PathOf(key));
-        }
-        catch (IOException e)
-        {
-            throw new MediaStorageException("Could not write the file to local storage.", e);
-        }
 
-        var thumbnailKey = file.Type.Kind == MediaKind.Image ? $"{folder}/thumbs/{name}.webp" : null;
-        if (thumbnailKey is not null)
-        {
-            Directory.CreateDirectory(Path.Combine(root, folder, "thumbs"));
-            if (
-                !await Images.TryThumbnailAsync(
-                    PathOf(key),
-                    PathOf(thumbnailKey),
-                    options.ThumbnailSize,
-                    cancellationToken
+            var thumbnailKey = image ? $"{folder}/thumbs/{name}.webp" : null;
+            if (thumbnailKey is not null)
+            {
+                Directory.CreateDirectory(Path.Combine(root, folder, "thumbs"));
+                if (
+                    !await Images.TryThumbnailAsync(
+                        PathOf(key),
+                        PathOf(thumbnailKey),
+                        options.ThumbnailSize,
+                        cancellationToken
+                    )
                 )
-            )
-                thumbnailKey = null; // no libvips, or it could not read the image: the original stands in
+                    thumbnailKey = null; // libvips could not read it: the original stands in
+            }
+            if (thumbnailKey is not null)
+                made.Add(thumbnailKey);
+            if (!withRenditions)
+                return new StoredMedia(
+                    new MediaRef(key, thumbnailKey, file.Type.Kind),
+                    UrlOf(key),
+                    UrlOf(thumbnailKey ?? key),
+                    [],
+                    null
+                );
+
+            var renditionFolder = Path.Combine(root, folder, "r");
+            Directory.CreateDirectory(renditionFolder);
+            var widths = Images.RenditionWidths(file.Width ?? options.Widths()[^1], options.Widths());
+            var rendered = await Images.RenderAsync(
+                PathOf(key),
+                file.Type.IsAnimatable,
+                widths,
+                renditionFolder,
+                name,
+                cancellationToken
+            );
+            var preview = await Images.PreviewAsync(PathOf(key), cancellationToken);
+            if (rendered is not null)
+                made.AddRange(rendered.Select(r => KeyOf(r.Path)));
+            if (rendered is null || preview is null || thumbnailKey is null)
+                throw new MediaStorageException("The image's renditions could not be made.");
+            var renditions = rendered
+                .Select(r => new Rendition(r.Width, r.Height, "image/webp", UrlOf(KeyOf(r.Path)), KeyOf(r.Path)))
+                .ToList();
+            var media = new MediaRef(key, thumbnailKey, MediaKind.Image)
+            {
+                RenditionKeys = [.. renditions.Select(r => r.Key!)],
+            };
+            return new StoredMedia(media, renditions[^1].Url, UrlOf(thumbnailKey), renditions, preview);
         }
-        var media = new MediaRef(key, thumbnailKey, file.Type.Kind);
-        return new StoredMedia(media, UrlOf(key), UrlOf(thumbnailKey ?? key));
+        catch (Exception e) when (e is IOException or MediaStorageException or OperationCanceledException)
+        {
+            foreach (var stored in made)
+                File.Delete(PathOf(stored));
+            throw e as MediaStorageException
+                ?? (
+                    e is OperationCanceledException
+                        ? e
+                        : new MediaStorageException("Could not write the file to local storage.", e)
+                );
+        }
     }
 
     public Task DeleteAsync(MediaRef media, CancellationToken cancellationToken)
     {
-        foreach (var key in new[] { media.Key, media.ThumbnailKey })
+        foreach (var key in media.RenditionKeys.Prepend(media.ThumbnailKey).Prepend(media.Key))
         {
             if (key is null)
                 continue;
@@ -71,6 +124,22 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
         return Task.CompletedTask;
     }
 
+    /// <summary>A private original through a signed link; one stored before originals were private is public already.</summary>
+    public Task<SignedOriginal> OriginalUrlAsync(
+        MediaRef media,
+        string fileName,
+        CancellationToken cancellationToken
+    ) => Task.FromResult(signedUrls.Sign(media.Key, fileName));
+
+    /// <summary>The file a signed link names, if it is one of ours and exists.</summary>
+    public string? FileOf(string key)
+    {
+        if (key.Contains("..", StringComparison.Ordinal) || key.Contains('\\') || Path.IsPathRooted(key))
+            return null;
+        var path = PathOf(key);
+        return File.Exists(path) ? path : null;
+    }
+
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
         try
@@ -88,6 +157,11 @@ public sealed class LocalMediaStore(MediaOptions options, ILogger<LocalMediaStor
 
     private static string UrlOf(string key) => $"{UrlPrefix}/{key}";
 
+    private string KeyOf(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
     /// <summary>Keys are made here from a GUID and a fixed extension, never from client input.</summary>
-    private string PathOf(string key) => Path.Combine(root, key);
+    private string PathOf(string key) =>
+        key.StartsWith(MediaRef.PrivatePrefix, StringComparison.Ordinal)
+            ? Path.Combine(privateRoot, key[MediaRef.PrivatePrefix.Length..])
+            : Path.Combine(root, key);
 }

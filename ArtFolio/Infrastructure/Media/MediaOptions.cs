@@ -26,6 +26,29 @@ public sealed class MediaOptions : ICheckedSettings
     /// <summary>The longest side of a generated thumbnail, in pixels.</summary>
     public int ThumbnailSize { get; set; } = 400;
 
+    /// <summary>The widths of an artwork image's public renditions (never wider than the original).</summary>
+    /// <remarks>Nullable: the configuration binder appends to a list that has items already.</remarks>
+    public int[]? RenditionWidths { get; set; }
+
+    public static readonly int[] DefaultRenditionWidths = [480, 960, 1600, 2400];
+
+    public IReadOnlyList<int> Widths() => RenditionWidths is { Length: > 0 } widths ? widths : DefaultRenditionWidths;
+
+    /// <summary>
+    /// Where local originals of images are kept, outside <see cref="LocalPath"/> so that nothing serves
+    /// them but a signed URL (relative to the working directory).
+    /// </summary>
+    public string PrivatePath { get; set; } = "data/originals";
+
+    /// <summary>How long a signed URL to an original works.</summary>
+    public TimeSpan OriginalUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The key signing local originals' URLs; when empty, one derived from <c>Jwt:SigningKey</c> (every
+    /// instance shares that already).
+    /// </summary>
+    public string? UrlSigningKey { get; set; }
+
     /// <summary>
     /// Whether this instance runs the one-time job that cleans media stored before uploads were cleaned
     /// of their metadata (it records its progress in the database and, once done, does nothing).
@@ -33,6 +56,8 @@ public sealed class MediaOptions : ICheckedSettings
     public bool CleanStoredMedia { get; set; } = true;
 
     public string LocalRoot() => Path.GetFullPath(LocalPath);
+
+    public string PrivateRoot() => Path.GetFullPath(PrivatePath);
 
     /// <summary>
     /// Uploads land here while they stream in: inside the media folder, so the local store takes
@@ -52,5 +77,17 @@ public sealed class MediaOptions : ICheckedSettings
             yield return "ThumbnailSize: must be positive";
         if (string.IsNullOrWhiteSpace(LocalPath))
             yield return "LocalPath: is required";
+        if (string.IsNullOrWhiteSpace(PrivatePath))
+            yield return "PrivatePath: is required";
+        else if (
+            Path.GetRelativePath(LocalRoot(), PrivateRoot()) is var inside
+            && !inside.StartsWith("..", StringComparison.Ordinal)
+            && !Path.IsPathRooted(inside)
+        )
+            yield return "PrivatePath: must not be inside LocalPath (everything there is served publicly)";
+        if (Widths().Any(w => w is < 16 or > 8192))
+            yield return "RenditionWidths: each must be from 16 to 8192 pixels";
+        if (OriginalUrlLifetime <= TimeSpan.Zero || OriginalUrlLifetime > TimeSpan.FromDays(7))
+            yield return "OriginalUrlLifetime: must be more than zero and at most 7 days";
     }
 }

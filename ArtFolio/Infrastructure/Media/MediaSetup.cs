@@ -1,3 +1,4 @@
+using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Health;
 using ArtFolio.Infrastructure.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
@@ -30,6 +31,7 @@ public static class MediaSetup
         }
         else
             services.AddSingleton<IMediaStore, LocalMediaStore>();
+        services.AddSingleton<SignedOriginalUrls>();
         services.AddSingleton<StoredMediaCleaning>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredMediaCleaning>());
         services.AddStatusCheck<MediaHealthCheck>("media");
@@ -62,9 +64,48 @@ public static class MediaSetup
                     var headers = context.Context.Response.Headers;
                     headers.XContentTypeOptions = "nosniff";
                     headers.CacheControl = "public, max-age=31536000, immutable";
-                    headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
+                    headers.ContentSecurityPolicy = Sandboxed;
                 },
             }
         );
+        app.MapGet(SignedOriginalUrls.Prefix + "/{**key}", ServeOriginal).ExcludeFromDescription();
+    }
+
+    private const string Sandboxed = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox";
+
+    /// <summary>
+    /// An original through its signed link (<see cref="SignedOriginalUrls"/>): the file as an attachment
+    /// under the name signed with it, with range requests (a video is seekable), kept by the browser only
+    /// until the link expires. A link that is not ours, tampered with or expired is a 403.
+    /// </summary>
+    private static IResult ServeOriginal(
+        string key,
+        HttpContext context,
+        SignedOriginalUrls urls,
+        IMediaStore store,
+        TimeProvider clock
+    )
+    {
+        var query = context.Request.Query;
+        string? name = query["name"],
+            expires = query["expires"];
+        if (!urls.IsValid(key, name, expires, query["signature"]))
+            return Problems.Result(
+                StatusCodes.Status403Forbidden,
+                "This link to an original is not valid or has expired; ask for a new one."
+            );
+        if ((store as LocalMediaStore)?.FileOf(key) is not { } path)
+            return Problems.Result(StatusCodes.Status404NotFound, "This original no longer exists.");
+        var type =
+            MediaType.All.FirstOrDefault(t => t.Extension == Path.GetExtension(path))?.ContentType
+            ?? "application/octet-stream";
+        var headers = context.Response.Headers;
+        var left =
+            long.Parse(expires!, System.Globalization.CultureInfo.InvariantCulture)
+            - clock.GetUtcNow().ToUnixTimeSeconds();
+        headers.CacheControl = $"private, max-age={Math.Max(0, left)}";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = Sandboxed;
+        return Results.File(path, type, fileDownloadName: name, enableRangeProcessing: true);
     }
 }

@@ -12,6 +12,9 @@ public sealed record MediaType(MediaKind Kind, string ContentType, string Extens
     public static readonly MediaType Mp4 = new(MediaKind.Video, "video/mp4", ".mp4");
     public static readonly MediaType WebM = new(MediaKind.Video, "video/webm", ".webm");
 
+    /// <summary>Whether files of this type may hold several frames (an animation).</summary>
+    public bool IsAnimatable => this == Gif || this == WebP;
+
     public static readonly IReadOnlyList<MediaType> All = [Png, Jpeg, Gif, WebP, Mp4, WebM];
 
     /// <summary>How many leading bytes <see cref="Detect"/> needs.</summary>

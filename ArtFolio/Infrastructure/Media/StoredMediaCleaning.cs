@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ArtFolio.Infrastructure.Media;
 
 /// <summary>
-/// Cleans, once, the images stored before uploads were cleaned (<see cref="Images.CleanAsync"/>): every
-/// artwork image, then every avatar, is read back from the store, cleaned, stored under a new name (so no
-/// cache keeps serving the old bytes), its row pointed at the new files, and the old files deleted. Its
-/// progress is a <see cref="MaintenanceJob"/> row, saved with each row it changes: a restart resumes
-/// where it stopped, and once done it never runs again. Several instances may start it: one at a time
-/// holds the job's lease.
+/// Brings media stored by older releases up to what uploads get now, in two one-time jobs: first
+/// <see cref="JobName"/> cleans the images stored before uploads were cleaned (<see cref="Images.CleanAsync"/>),
+/// every artwork image then every avatar; then <see cref="RenditionsJobName"/> gives every artwork image
+/// that has none its renditions and preview, and moves its original out of public reach. Either way an
+/// image is read back from the store, cleaned, stored anew (<see cref="IMediaStore.StoreAsync"/>, under a
+/// new name, so no cache keeps serving the old bytes), its row pointed at the new files, and the old files
+/// deleted (an old public original's URL then stops working). A job's progress is a
+/// <see cref="MaintenanceJob"/> row, saved with each row it changes: a restart resumes where it stopped,
+/// and once done it never runs again. Several instances may start them: one at a time holds a job's lease.
 /// </summary>
 public sealed class StoredMediaCleaning(
     IServiceScopeFactory scopes,
@@ -23,8 +26,10 @@ public sealed class StoredMediaCleaning(
 ) : BackgroundService
 {
     public const string JobName = "media-metadata-v1";
+    public const string RenditionsJobName = "media-renditions-v2";
     private const string Artworks = "artworks";
     private const string Avatars = "avatars";
+    private const string Done = "done";
     private const int BatchSize = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -35,8 +40,9 @@ public sealed class StoredMediaCleaning(
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
-            while (await RunBatchAsync(stoppingToken) is not BatchResult.Done)
-                await Task.Delay(TimeSpan.FromMilliseconds(50), clock, stoppingToken);
+            foreach (var name in new[] { JobName, RenditionsJobName })
+                while (await RunBatchAsync(name, stoppingToken) is not BatchResult.Done)
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), clock, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         catch (Exception e)
@@ -57,29 +63,35 @@ public sealed class StoredMediaCleaning(
         Done,
     }
 
-    /// <summary>Takes (or extends) the lease and cleans up to one batch of rows.</summary>
-    public async Task<BatchResult> RunBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Takes (or extends) the cleaning job's lease and cleans up to one batch of rows.</summary>
+    public Task<BatchResult> RunBatchAsync(CancellationToken cancellationToken) =>
+        RunBatchAsync(JobName, cancellationToken);
+
+    /// <summary>Takes (or extends) the lease of job <paramref name="name"/> and does up to one batch of rows.</summary>
+    public async Task<BatchResult> RunBatchAsync(string name, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var job = await TakeLeaseAsync(db, cancellationToken);
+        var job = await TakeLeaseAsync(db, name, cancellationToken);
         if (job is null)
             return BatchResult.Busy;
         if (job.CompletedAt is not null)
             return BatchResult.Done;
 
         var done = job.Phase == Artworks ? await ArtworksAsync(db, job, cancellationToken) : 0;
+        // The renditions job has no avatars phase: avatars keep their public original and thumbnail.
         if (job.Phase == Artworks && done == 0)
-            (job.Phase, job.After) = (Avatars, null);
+            (job.Phase, job.After) = (name == JobName ? Avatars : Done, null);
         if (job.Phase == Avatars)
             done = await AvatarsAsync(db, job, cancellationToken);
         // Between batches the job is free: whichever instance comes next takes it on from the saved position.
         job.LeaseUntil = null;
-        if (job.Phase == Avatars && done == 0)
+        if (job.Phase == Done || job.Phase == Avatars && done == 0)
         {
             job.CompletedAt = clock.GetUtcNow().UtcDateTime;
             logger.LogInformation(
-                "Stored media cleaned of metadata: {Processed} files, {Failed} could not be read",
+                "Stored media job {Job} done: {Processed} files, {Failed} could not be read",
+                name,
                 job.Processed,
                 job.Failed
             );
@@ -89,15 +101,19 @@ public sealed class StoredMediaCleaning(
     }
 
     /// <summary>The job's row, made on first start, if no other instance holds it now.</summary>
-    private async Task<MaintenanceJob?> TakeLeaseAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<MaintenanceJob?> TakeLeaseAsync(
+        AppDbContext db,
+        string name,
+        CancellationToken cancellationToken
+    )
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await db.MaintenanceJobs.AnyAsync(j => j.Name == JobName, cancellationToken))
+        if (!await db.MaintenanceJobs.AnyAsync(j => j.Name == name, cancellationToken))
         {
             db.MaintenanceJobs.Add(
                 new MaintenanceJob
                 {
-                    Name = JobName,
+                    Name = name,
                     Phase = Artworks,
                     StartedAt = now,
                 }
@@ -115,34 +131,33 @@ public sealed class StoredMediaCleaning(
         // One conditional update: of two instances, one gets the lease.
         var taken = await db
             .MaintenanceJobs.Where(j =>
-                j.Name == JobName && j.CompletedAt == null && (j.LeaseUntil == null || j.LeaseUntil < now)
+                j.Name == name && j.CompletedAt == null && (j.LeaseUntil == null || j.LeaseUntil < now)
             )
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
-        var job = await db.MaintenanceJobs.SingleAsync(j => j.Name == JobName, cancellationToken);
+        var job = await db.MaintenanceJobs.SingleAsync(j => j.Name == name, cancellationToken);
         return taken == 1 || job.CompletedAt is not null ? job : null;
     }
 
     private async Task<int> ArtworksAsync(AppDbContext db, MaintenanceJob job, CancellationToken cancellationToken)
     {
         var after = job.After ?? Guid.Empty;
-        var artworks = await db
-            .Artworks.Where(a =>
-                a.MediaKind == MediaKind.Image && a.CreatedAt < job.StartedAt && a.Id.CompareTo(after) > 0
-            )
+        var images = db.Artworks.Where(a => a.MediaKind == MediaKind.Image && a.Id.CompareTo(after) > 0);
+        var artworks = await (
+            job.Name == JobName
+                ? images.Where(a => a.CreatedAt < job.StartedAt) // uploads since are clean
+                : images.Where(a => a.Placeholder == null) // uploads since have renditions
+        )
             .OrderBy(a => a.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         foreach (var artwork in artworks)
         {
-            var old = new MediaRef(artwork.MediaKey, artwork.ThumbnailKey, MediaKind.Image);
-            var cleaned = await CleanAsync(old, artwork.ImageUrl, Artworks, cancellationToken);
+            var old = artwork.Media;
+            var cleaned = await CleanAsync(old, artwork.ImageUrl, MediaUse.Artwork, cancellationToken);
             if (cleaned is not null)
             {
                 var (stored, file) = cleaned.Value;
-                artwork.MediaKey = stored.Ref.Key;
-                artwork.ThumbnailKey = stored.Ref.ThumbnailKey;
-                artwork.ImageUrl = stored.Url;
-                artwork.ThumbnailUrl = stored.ThumbnailUrl;
+                artwork.UseMedia(stored);
                 (artwork.Width, artwork.Height, artwork.Bytes) = (file.Width, file.Height, file.Bytes);
                 artwork.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             }
@@ -171,7 +186,7 @@ public sealed class StoredMediaCleaning(
         {
             var old = user.Avatar!;
             // The avatar's URL is its thumbnail's; the original is read from the store by key.
-            var cleaned = await CleanAsync(old, user.AvatarUrl!, Avatars, cancellationToken);
+            var cleaned = await CleanAsync(old, user.AvatarUrl!, MediaUse.Avatar, cancellationToken);
             if (cleaned is not null)
             {
                 var stored = cleaned.Value.Stored;
@@ -223,7 +238,7 @@ public sealed class StoredMediaCleaning(
     private async Task<(StoredMedia Stored, ReceivedFile File)?> CleanAsync(
         MediaRef media,
         string url,
-        string folder,
+        MediaUse use,
         CancellationToken cancellationToken
     )
     {
@@ -258,7 +273,7 @@ public sealed class StoredMediaCleaning(
                 size.Value.Height
             );
             await using (file)
-                return (await store.StoreAsync(file, folder, cancellationToken), file);
+                return (await store.StoreAsync(file, use, cancellationToken), file);
         }
         catch (MediaStorageException e)
         {

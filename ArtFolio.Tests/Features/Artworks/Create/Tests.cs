@@ -42,14 +42,17 @@ public sealed class Tests
         artwork.Artist.Username.ShouldBe(alice.Username);
         artwork.IsOwner.ShouldBeTrue();
         (artwork.LikeCount, artwork.CommentCount).ShouldBe((0, 0));
-        artwork.ImageUrl.ShouldStartWith("/media/artworks/");
-        artwork.ImageUrl.ShouldEndWith(".png");
+        artwork.ImageUrl.ShouldStartWith("/media/artworks/r/"); // the widest public rendition
+        artwork.ImageUrl.ShouldEndWith(".webp");
 
         var stored = await app.QueryAsync(d => d.Artworks.Include(a => a.Tags).SingleAsync(a => a.Id == artwork.Id));
         stored.PriceCents.ShouldBe(1250);
         stored.ArtistId.ShouldBe(alice.Id);
         stored.Bytes.ShouldBe(artwork.Bytes);
-        File.Exists(Path.Combine(app.MediaRoot, stored.MediaKey)).ShouldBeTrue();
+        // The original is kept, as uploaded (a PNG), outside the public media folder.
+        stored.MediaKey.ShouldStartWith("private/artworks/");
+        stored.MediaKey.ShouldEndWith(".png");
+        File.Exists(Path.Combine(app.PrivateMediaRoot, stored.MediaKey["private/".Length..])).ShouldBeTrue();
         app.MediaFiles().ShouldNotContain(f => f.StartsWith(".incoming"));
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ArtFolio.Tests.Features.Artworks.Media;
 
 using Delete = ArtFolio.Features.Artworks.Delete;
+using Original = ArtFolio.Features.Artworks.Original;
 using Status = ArtFolio.Features.Operations.Status;
 
 /// <summary>The API with Media:Provider=Cloudinary, against a fake Cloudinary that checks signatures.</summary>
@@ -50,14 +51,61 @@ public sealed class CloudinaryTests
             received.WriteToMemory<byte>().SequenceEqual(sent.WriteToMemory<byte>()).ShouldBeTrue("the pixels changed");
         }
         publicId.ShouldStartWith("artfolio/artworks/");
-        artwork!.ImageUrl.ShouldBe(
-            $"https://res.cloudinary.com/{FakeCloudinary.CloudName}/image/upload/v1700000000/{publicId}.png"
-        );
-        artwork.ThumbnailUrl.ShouldBe(
-            $"https://res.cloudinary.com/{FakeCloudinary.CloudName}/image/upload/c_fill,w_400,h_400,q_auto,f_auto/v1700000000/{publicId}.png"
-        );
+        cloudinary.Types[publicId].ShouldBe("authenticated"); // delivered only through signed URLs
+        // Renditions and the thumbnail are signed transformations of the one asset: nothing stored twice.
+        artwork!.Images.Select(i => (i.Width, i.Height, i.Type)).ShouldBe([(300, 200, "image/webp")]);
+        artwork.ImageUrl.ShouldBe(artwork.Images[^1].Url);
+        FakeCloudinary.IsSignedDelivery(artwork.ImageUrl, out var transformation).ShouldBeTrue(artwork.ImageUrl);
+        transformation.ShouldBe("c_limit,w_300,f_webp,q_auto");
+        artwork.ImageUrl.ShouldEndWith($"/{publicId}");
+        FakeCloudinary.IsSignedDelivery(artwork.ThumbnailUrl, out var thumbnail).ShouldBeTrue(artwork.ThumbnailUrl);
+        thumbnail.ShouldBe("c_fill,w_400,h_400,q_auto,f_auto");
+        FakeCloudinary
+            .IsSignedDelivery(artwork.ImageUrl.Replace("w_300", "w_3000"), out var altered)
+            .ShouldBeFalse(altered);
+        artwork.Placeholder.ShouldStartWith("data:image/webp;base64,");
+        artwork.DominantColor!.ShouldMatch("^#[0-9a-f]{6}$");
         (artwork.Width, artwork.Height).ShouldBe((300, 200));
         app.MediaFiles().ShouldBeEmpty(); // the temporary file went to Cloudinary and was removed
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_original_is_a_private_download_url_that_expires(Db db)
+    {
+        var (app, cloudinary) = await StartAsync(db);
+        await using var _ = app;
+        await using var __ = cloudinary;
+        var alice = await app.CreateUserAsync("alice");
+        var bob = await app.CreateUserAsync("bob");
+        var artwork = await alice.CreateArtworkAsync("Cloudy");
+        var publicId = cloudinary.Stored.Keys.Single();
+        var route = $"/api/v1/artworks/{artwork.Id}/original";
+
+        (await bob.Client.GetAsync(route)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var (response, link) = await alice.Client.GETAsync<Original.Endpoint, Original.Request, Original.Response>(
+            new() { Id = artwork.Id }
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        link.Url.ShouldStartWith($"{cloudinary.BaseUrl}/v1_1/{FakeCloudinary.CloudName}/image/download?");
+        using var http = new HttpClient();
+        (await http.GetByteArrayAsync(link.Url)).ShouldBe(cloudinary.Stored[publicId]);
+        (await http.GetAsync(link.Url.Replace("expires_at=", "expires_at=9"))).StatusCode.ShouldBe(
+            HttpStatusCode.Unauthorized
+        );
+        // A link made ten minutes ago has expired at Cloudinary.
+        app.Clock.Advance(TimeSpan.FromMinutes(-10));
+        var (_, old) = await alice.Client.GETAsync<Original.Endpoint, Original.Request, Original.Response>(
+            new() { Id = artwork.Id }
+        );
+        (await http.GetAsync(old.Url)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        cloudinary.RejectedSignatures.ShouldBe(1); // the altered link; the expired one was signed right
+
+        // Deleting destroys the authenticated asset (found under its own type).
+        (
+            await alice.Client.DELETEAsync<Delete.Endpoint, Delete.Request>(new() { Id = artwork.Id })
+        ).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        cloudinary.Stored.ShouldBeEmpty();
     }
 
     [Theory, AllDatabases]

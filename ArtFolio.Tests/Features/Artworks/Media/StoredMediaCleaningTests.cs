@@ -38,12 +38,11 @@ public sealed class StoredMediaCleaningTests
             TestMedia.Form(TestMedia.Jpeg, [], fileField: "image")
         );
         me.ShouldNotBeNull();
-        var oldKeys = await app.QueryAsync(d =>
-            d.Artworks.Where(a => a.ArtistId == alice.Id).Select(a => a.MediaKey).ToListAsync()
-        );
+        var oldKeys = new List<string>();
+        foreach (var id in artworks)
+            oldKeys.Add((await RenditionTests.StoreTheOldWayAsync(app, id, tagged, ".jpg"))["/media/".Length..]);
         var avatarKey = (await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == alice.Id))).AvatarKey!;
-        foreach (var key in oldKeys.Append(avatarKey))
-            await File.WriteAllBytesAsync(Path.Combine(app.MediaRoot, key), tagged);
+        await File.WriteAllBytesAsync(Path.Combine(app.MediaRoot, avatarKey), tagged);
         app.Clock.Advance(TimeSpan.FromHours(1)); // the new release starts later
         var firstArtwork = new ArtFolio.Features.Artworks.Get.Request { Id = artworks[0] };
         // Read anonymously before the job: the output cache keeps an answer naming the old files.
@@ -101,10 +100,12 @@ public sealed class StoredMediaCleaningTests
         var key0 = await app.QueryAsync(d =>
             d.Artworks.Where(a => a.Id == artworks[0]).Select(a => a.MediaKey).SingleAsync()
         );
-        await File.WriteAllBytesAsync(Path.Combine(app.MediaRoot, key0), tagged);
+        key0.ShouldStartWith("private/"); // cleaned and stored as uploads are now: the original kept private
+        var original0 = Path.Combine(app.PrivateMediaRoot, key0["private/".Length..]);
+        await File.WriteAllBytesAsync(original0, tagged);
         (await first.RunBatchAsync(CancellationToken.None)).ShouldBe(StoredMediaCleaning.BatchResult.Done);
         (await resumed.RunBatchAsync(CancellationToken.None)).ShouldBe(StoredMediaCleaning.BatchResult.Done);
-        (await File.ReadAllBytesAsync(Path.Combine(app.MediaRoot, key0))).ShouldBe(tagged);
+        (await File.ReadAllBytesAsync(original0)).ShouldBe(tagged);
         (await JobAsync(app)).Processed.ShouldBe(24);
     }
 

@@ -32,9 +32,10 @@ public sealed class Tests
         await app.Anonymous.POSTAsync<Login.Endpoint, Login.Request>(
             new Login.Request { Username = alice.Username, Password = alice.Password }
         );
-        var bobFiles = app.MediaFiles()
-            .Where(f => f.Contains(Path.GetFileNameWithoutExtension(bobs.ImageUrl)))
-            .ToList();
+        // A stored file's name starts with its media's name, the thumbnail's whole name.
+        var bobsMedia = Path.GetFileNameWithoutExtension(bobs.ThumbnailUrl);
+        var bobFiles = app.MediaFiles().Where(f => f.Contains(bobsMedia)).ToList();
+        var bobsOriginal = app.PrivateMediaFiles().Single(f => f.Contains(bobsMedia));
 
         var response = await alice.Client.DELETEAsync<DeleteAccount.Endpoint, DeleteAccount.Request>(
             new DeleteAccount.Request { Password = alice.Password }
@@ -63,7 +64,8 @@ public sealed class Tests
                 BobsArtworks = 1,
             }
         );
-        app.MediaFiles().Order().ShouldBe(bobFiles.Order()); // alice's artworks, thumbnails and avatar are gone
+        app.MediaFiles().Order().ShouldBe(bobFiles.Order()); // alice's renditions, thumbnails and avatar are gone
+        app.PrivateMediaFiles().ShouldBe([bobsOriginal]); // and her originals
         (
             await app.Anonymous.POSTAsync<Refresh.Endpoint, Refresh.Request>(
                 new Refresh.Request { RefreshToken = alice.Auth.RefreshToken }

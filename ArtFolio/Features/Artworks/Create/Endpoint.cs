@@ -52,7 +52,7 @@ public sealed class Endpoint(
     )
     {
         var file = request.Image!;
-        var stored = await media.StoreAsync(file, "artworks", cancellationToken);
+        var stored = await media.StoreAsync(file, MediaUse.Artwork, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         Money.TryParse(request.Price, out var price);
         var artwork = new Artwork
@@ -69,12 +69,12 @@ public sealed class Endpoint(
             Width = file.Width,
             Height = file.Height,
             MediaKey = stored.Ref.Key,
-            ThumbnailKey = stored.Ref.ThumbnailKey,
             ImageUrl = stored.Url,
             ThumbnailUrl = stored.ThumbnailUrl,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        artwork.UseMedia(stored);
         artwork.SetTags(ArtworkRules.NormalizeTags(request.Tags));
         db.Artworks.Add(artwork);
         notifications.ToFollowers(

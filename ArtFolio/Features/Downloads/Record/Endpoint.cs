@@ -17,9 +17,10 @@ public sealed class Endpoint(AppDbContext db, EndpointLinks links, TimeProvider 
         Description(endpoint => endpoint.ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
-            s.Summary = "Record a download of an artwork and get the address of its original";
+            s.Summary = "Record a download of an artwork and get the address of its widest public image";
             s.Description =
-                "Adds the download to the caller's history and answers the address to fetch the file from. An unknown artwork is a 404.";
+                "Adds the download to the caller's history and answers the address to fetch the file from: an image's widest"
+                + " public rendition (the original is its artist's: GET /artworks/{id}/original), a video's file. An unknown artwork is a 404.";
         });
     }
 

@@ -60,10 +60,24 @@ public sealed class Endpoint(
                     s => s.SetProperty(u => u.UpdatedAt, clock.GetUtcNow().UtcDateTime),
                     cancellationToken
                 );
-            files = await db
-                .Artworks.Where(a => a.ArtistId == userId)
-                .Select(a => new MediaRef(a.MediaKey, a.ThumbnailKey, a.MediaKind))
-                .ToListAsync(cancellationToken);
+            files =
+            [
+                .. (
+                    await db
+                        .Artworks.Where(a => a.ArtistId == userId)
+                        .Select(a => new
+                        {
+                            a.MediaKey,
+                            a.ThumbnailKey,
+                            a.MediaKind,
+                            a.Renditions,
+                        })
+                        .ToListAsync(cancellationToken)
+                ).Select(a => new MediaRef(a.MediaKey, a.ThumbnailKey, a.MediaKind)
+                {
+                    RenditionKeys = [.. a.Renditions.Select(r => r.Key).OfType<string>()],
+                }),
+            ];
             var avatar = await db
                 .Users.Where(u => u.Id == userId && u.AvatarKey != null)
                 .Select(u => new MediaRef(u.AvatarKey!, u.AvatarThumbnailKey, MediaKind.Image))

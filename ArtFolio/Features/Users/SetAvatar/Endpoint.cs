@@ -37,7 +37,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         if (user is null)
             return AccountProblems.Gone();
 
-        var stored = await media.StoreAsync(request.Image!, "avatars", cancellationToken);
+        var stored = await media.StoreAsync(request.Image!, MediaUse.Avatar, cancellationToken);
         var previous = user.Avatar;
         user.AvatarKey = stored.Ref.Key;
         user.AvatarThumbnailKey = stored.Ref.ThumbnailKey;

@@ -1,11 +1,15 @@
+using System.Text.Json;
 using ArtFolio.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ArtFolio.Infrastructure.Persistence.Configurations;
 
 internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<Artwork> artwork)
     {
         artwork.ToTable("artworks");
@@ -22,6 +26,21 @@ internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
         artwork.Property(a => a.ImageUrl).HasMaxLength(2048);
         artwork.Property(a => a.ThumbnailUrl).HasMaxLength(2048);
         artwork.Ignore(a => a.Media);
+        artwork.Property(a => a.DominantColor).HasMaxLength(7);
+        artwork.Property(a => a.Placeholder).HasMaxLength(4000);
+        // Renditions are read and written whole with their artwork: one JSON text column, no table.
+        artwork
+            .Property(a => a.Renditions)
+            .HasConversion(
+                renditions => JsonSerializer.Serialize(renditions, JsonOptions),
+                json => JsonSerializer.Deserialize<List<Rendition>>(json, JsonOptions) ?? new List<Rendition>(),
+                new ValueComparer<IReadOnlyList<Rendition>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    renditions => renditions.Aggregate(0, (hash, r) => HashCode.Combine(hash, r)),
+                    renditions => renditions.ToList()
+                )
+            )
+            .HasColumnType("text");
         artwork.HasOne(a => a.Artist).WithMany().HasForeignKey(a => a.ArtistId).OnDelete(DeleteBehavior.Cascade);
         artwork.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArtworkId).OnDelete(DeleteBehavior.Cascade);
 

@@ -60,6 +60,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<string>("DominantColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<int?>("Height")
                         .HasColumnType("integer");
 
@@ -81,6 +85,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Placeholder")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<long>("PriceAscKey")
                         .HasColumnType("bigint");
 
@@ -89,6 +97,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<long>("PriceDescKey")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Renditions")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()

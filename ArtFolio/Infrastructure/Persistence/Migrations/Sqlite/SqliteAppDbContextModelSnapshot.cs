@@ -54,6 +54,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DominantColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER");
 
@@ -75,6 +79,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Placeholder")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PriceAscKey")
                         .HasColumnType("INTEGER");
 
@@ -83,6 +91,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("PriceDescKey")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Renditions")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("TagText")
                         .IsRequired()
