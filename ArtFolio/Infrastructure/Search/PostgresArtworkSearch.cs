@@ -31,7 +31,7 @@ internal sealed class PostgresArtworkSearch : IArtworkSearch
             .FromSqlRaw(
                 """
                 SELECT a."Id" AS "ArtworkId", 0::bigint AS "Relevance"
-                FROM artworks AS a WHERE a."SearchVector" @@ to_tsquery('english', {0})
+                FROM artworks AS a WHERE a."SearchVector" @@ (SELECT to_tsquery('english', {0}))
                 """,
                 TsQuery(query)
             )
@@ -42,10 +42,10 @@ internal sealed class PostgresArtworkSearch : IArtworkSearch
             .FromSqlRaw(
                 $$"""
                 SELECT a."Id" AS "ArtworkId",
-                    CASE WHEN a."TitleVector" @@ to_tsquery('english', {0}) THEN {2}
-                         WHEN a."TitleTagsVector" @@ to_tsquery('english', {0}) THEN {3}
+                    CASE WHEN a."TitleVector" @@ (SELECT to_tsquery('english', {0})) THEN {2}
+                         WHEN a."TitleTagsVector" @@ (SELECT to_tsquery('english', {0})) THEN {3}
                          ELSE {4} END + {{Position}} AS "Relevance"
-                FROM artworks AS a WHERE a."SearchVector" @@ to_tsquery('english', {1})
+                FROM artworks AS a WHERE a."SearchVector" @@ (SELECT to_tsquery('english', {1}))
                 """,
                 Required(query),
                 TsQuery(query),
@@ -66,9 +66,9 @@ internal sealed class PostgresArtworkSearch : IArtworkSearch
         var required = prefixWords is null ? Required(query) : Required(query, withoutPrefix: true);
         var requiredSql = (required.Length > 0, prefixWords is not null) switch
         {
-            (true, true) => "(to_tsquery('english', {0}) && to_tsquery('simple', {7}))",
-            (false, true) => "to_tsquery('simple', {7})",
-            _ => "to_tsquery('english', {0})",
+            (true, true) => "(SELECT to_tsquery('english', {0}) && to_tsquery('simple', {7}))",
+            (false, true) => "(SELECT to_tsquery('simple', {7}))",
+            _ => "(SELECT to_tsquery('english', {0}))",
         };
         return await ArtworkMatches.TierByTierAsync(
             after,
@@ -138,7 +138,9 @@ internal sealed class PostgresArtworkSearch : IArtworkSearch
         CancellationToken cancellationToken
     ) => db.Set<ArtworkMatch>().FromSqlRaw(sql, parameters).AsNoTracking().ToListAsync(cancellationToken);
 
-    // The SQL below is put together from constants only; {0} the required terms, {1} the excluded,
+    // The SQL below is put together from constants only. Each query is a scalar subquery, which PostgreSQL
+    // evaluates once (an InitPlan) where a bare to_tsquery would be parsed again for every row filtered.
+    // {0} the required terms, {1} the excluded,
     // {2} the tier's relevance, {3} the page size, {4} and {5} the (CreatedAt, Id) to resume after,
     // {6} the window, {7} the words a prefix typed last can be (lexemes already: the simple configuration
     // leaves them as they are, where English would stem them again).
@@ -151,7 +153,7 @@ internal sealed class PostgresArtworkSearch : IArtworkSearch
             SearchTier.TitleAndTags => $"a.\"TitleTagsVector\" @@ {required} AND NOT a.\"TitleVector\" @@ {required}",
             _ => $"a.\"SearchVector\" @@ {required} AND NOT a.\"TitleTagsVector\" @@ {required}",
         }
-        + (excludes ? """ AND NOT a."SearchVector" @@ to_tsquery('english', {1})""" : "")
+        + (excludes ? """ AND NOT a."SearchVector" @@ (SELECT to_tsquery('english', {1}))""" : "")
         + (resumes ? """ AND (a."CreatedAt", a."Id") < ({4}, {5})""" : "");
 
     private const string Page = $$"""
