@@ -39,6 +39,9 @@ public sealed class User
     public string? AvatarKey { get; set; }
     public string? AvatarThumbnailKey { get; set; }
 
+    /// <summary>The avatar's public renditions, narrowest first.</summary>
+    public IReadOnlyList<Rendition> AvatarRenditions { get; set; } = [];
+
     /// <summary>Kept by the upload and delete of an artwork, in their transactions: a profile or a summary reads it, never counts.</summary>
     public int ArtworkCount { get; set; }
 
@@ -48,7 +51,13 @@ public sealed class User
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 
-    public MediaRef? Avatar => AvatarKey is null ? null : new(AvatarKey, AvatarThumbnailKey, MediaKind.Image);
+    public MediaRef? Avatar =>
+        AvatarKey is null
+            ? null
+            : new(AvatarKey, AvatarThumbnailKey, MediaKind.Image)
+            {
+                RenditionKeys = [.. AvatarRenditions.Select(r => r.Key).OfType<string>()],
+            };
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 

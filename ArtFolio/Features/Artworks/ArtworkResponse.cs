@@ -47,7 +47,7 @@ public sealed record ArtworkResponse(
     IReadOnlyList<string> Tags,
     string ImageUrl,
     string ThumbnailUrl,
-    IReadOnlyList<ArtworkImage> Images,
+    IReadOnlyList<PublicImage> Images,
     string? Placeholder,
     string? DominantColor,
     int? Width,
@@ -138,7 +138,7 @@ public sealed record ArtworkResponse(
             a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             a.ImageUrl,
             a.ThumbnailUrl,
-            ArtworkImage.From(a.Renditions), // in memory, from the column
+            PublicImage.From(a.Renditions), // in memory, from the column
             a.Placeholder,
             a.DominantColor,
             a.Width,
@@ -241,15 +241,4 @@ public sealed record ArtworkResponse(
         protected override Expression VisitParameter(ParameterExpression node) =>
             map.TryGetValue(node, out var replacement) ? replacement : node;
     }
-}
-
-/// <summary>One public rendition of an artwork's image.</summary>
-/// <param name="Width">In pixels.</param>
-/// <param name="Height">In pixels.</param>
-/// <param name="Url">Content-addressed: it never changes, and is cached for a year.</param>
-/// <param name="Type">Its media type (<c>image/webp</c>).</param>
-public sealed record ArtworkImage(int Width, int Height, string Url, string Type)
-{
-    public static IReadOnlyList<ArtworkImage> From(IReadOnlyList<Rendition> renditions) =>
-        [.. renditions.Select(r => new ArtworkImage(r.Width, r.Height, r.Url, r.Type))];
 }

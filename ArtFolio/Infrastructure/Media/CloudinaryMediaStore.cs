@@ -26,9 +26,9 @@ public sealed class CloudinaryMediaStore(
     public async Task<StoredMedia> StoreAsync(ReceivedFile file, MediaUse use, CancellationToken cancellationToken)
     {
         var resource = ResourceType(file.Type.Kind);
-        // An artwork's image is uploaded "authenticated": Cloudinary delivers it only through URLs we sign,
-        // so the public gets the renditions below and never the original.
-        var withRenditions = file.Type.Kind == MediaKind.Image && use == MediaUse.Artwork;
+        // An image is uploaded "authenticated": Cloudinary delivers it only through URLs we sign, so the
+        // public gets the renditions below and never the original.
+        var withRenditions = file.Type.Kind == MediaKind.Image;
         var preview = withRenditions ? await Images.PreviewAsync(file.TempPath, cancellationToken) : null;
         if (withRenditions && preview is null)
             throw new MediaStorageException("The image's preview could not be made.");
@@ -60,7 +60,7 @@ public sealed class CloudinaryMediaStore(
 
         var (width, height) = (file.Width ?? 0, file.Height ?? 0);
         var renditions = Images
-            .RenditionWidths(width, options.Widths())
+            .RenditionWidths(width, options.WidthsFor(use))
             .Select(w => new Rendition(
                 w,
                 (int)Math.Max(1, Math.Round((double)height * w / Math.Max(1, width))),

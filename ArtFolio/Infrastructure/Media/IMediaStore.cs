@@ -6,8 +6,8 @@ namespace ArtFolio.Infrastructure.Media;
 public interface IMediaStore
 {
     /// <summary>
-    /// Stores a received upload under a new server-chosen name. An artwork's image is kept private and
-    /// published as renditions (<see cref="StoredMedia.Renditions"/>); anything else is public as it is.
+    /// Stores a received upload under a new server-chosen name. An image is kept private and published
+    /// as renditions (<see cref="StoredMedia.Renditions"/>) at the widths of its use; a video is public as it is.
     /// </summary>
     /// <exception cref="MediaStorageException">The provider failed; nothing was stored.</exception>
     Task<StoredMedia> StoreAsync(ReceivedFile file, MediaUse use, CancellationToken cancellationToken);
@@ -26,7 +26,7 @@ public interface IMediaStore
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What an upload is for, which decides its folder and whether it gets renditions.</summary>
+/// <summary>What an upload is for, which decides its folder and its renditions' widths.</summary>
 public enum MediaUse
 {
     Artwork,
@@ -65,5 +65,17 @@ public static class StoredMediaUse
         artwork.Renditions = stored.Renditions;
         artwork.Placeholder = stored.Preview?.Placeholder;
         artwork.DominantColor = stored.Preview?.DominantColor;
+    }
+}
+
+public static class StoredAvatarUse
+{
+    /// <summary>Points a user's avatar at newly stored media: the bounded thumbnail is the avatar, with its renditions.</summary>
+    public static void UseAvatar(this User user, StoredMedia? stored)
+    {
+        user.AvatarKey = stored?.Ref.Key;
+        user.AvatarThumbnailKey = stored?.Ref.ThumbnailKey;
+        user.AvatarUrl = stored?.ThumbnailUrl;
+        user.AvatarRenditions = stored?.Renditions ?? [];
     }
 }

@@ -3,9 +3,9 @@ using ArtFolio.Domain;
 namespace ArtFolio.Infrastructure.Media;
 
 /// <summary>
-/// Files on local disk: public ones under <c>Media:LocalPath</c>, served by the app under <c>/media</c>;
-/// artworks' original images under <c>Media:PrivatePath</c>, served only through a signed link
-/// (<see cref="SignedOriginalUrls"/>).
+/// Files on local disk: public ones (renditions, thumbnails, videos) under <c>Media:LocalPath</c>,
+/// served by the app under <c>/media</c>; original images under <c>Media:PrivatePath</c>, served only
+/// through a signed link (<see cref="SignedOriginalUrls"/>).
 /// </summary>
 public sealed class LocalMediaStore(
     MediaOptions options,
@@ -22,7 +22,7 @@ public sealed class LocalMediaStore(
         var folder = use.Folder();
         var name = Guid.CreateVersion7().ToString("N");
         var image = file.Type.Kind == MediaKind.Image;
-        var withRenditions = image && use == MediaUse.Artwork;
+        var withRenditions = image;
         var key = $"{(withRenditions ? MediaRef.PrivatePrefix : "")}{folder}/{name}{file.Type.Extension}";
         var made = new List<string> { key };
         try
@@ -57,7 +57,7 @@ public sealed class LocalMediaStore(
 
             var renditionFolder = Path.Combine(root, folder, "r");
             Directory.CreateDirectory(renditionFolder);
-            var widths = Images.RenditionWidths(file.Width ?? options.Widths()[^1], options.Widths());
+            var widths = Images.RenditionWidths(file.Width ?? options.WidthsFor(use)[^1], options.WidthsFor(use));
             var rendered = await Images.RenderAsync(
                 PathOf(key),
                 file.Type.IsAnimatable,

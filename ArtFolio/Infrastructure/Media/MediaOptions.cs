@@ -34,6 +34,17 @@ public sealed class MediaOptions : ICheckedSettings
 
     public IReadOnlyList<int> Widths() => RenditionWidths is { Length: > 0 } widths ? widths : DefaultRenditionWidths;
 
+    /// <summary>The widths of an avatar's public renditions (never wider than the picture).</summary>
+    public int[]? AvatarWidths { get; set; }
+
+    public static readonly int[] DefaultAvatarWidths = [96, 192, 400];
+
+    /// <summary>The rendition widths for what an upload is for.</summary>
+    public IReadOnlyList<int> WidthsFor(MediaUse use) =>
+        use == MediaUse.Artwork ? Widths()
+        : AvatarWidths is { Length: > 0 } widths ? widths
+        : DefaultAvatarWidths;
+
     /// <summary>
     /// Where local originals of images are kept, outside <see cref="LocalPath"/> so that nothing serves
     /// them but a signed URL (relative to the working directory).
@@ -87,6 +98,8 @@ public sealed class MediaOptions : ICheckedSettings
             yield return "PrivatePath: must not be inside LocalPath (everything there is served publicly)";
         if (Widths().Any(w => w is < 16 or > 8192))
             yield return "RenditionWidths: each must be from 16 to 8192 pixels";
+        if (WidthsFor(MediaUse.Avatar).Any(w => w is < 16 or > 8192))
+            yield return "AvatarWidths: each must be from 16 to 8192 pixels";
         if (OriginalUrlLifetime <= TimeSpan.Zero || OriginalUrlLifetime > TimeSpan.FromDays(7))
             yield return "OriginalUrlLifetime: must be more than zero and at most 7 days";
     }

@@ -9,7 +9,8 @@ namespace ArtFolio.Infrastructure.Media;
 /// Brings media stored by older releases up to what uploads get now, in two one-time jobs: first
 /// <see cref="JobName"/> cleans the images stored before uploads were cleaned (<see cref="Images.CleanAsync"/>),
 /// every artwork image then every avatar; then <see cref="RenditionsJobName"/> gives every artwork image
-/// that has none its renditions and preview, and moves its original out of public reach. Either way an
+/// and avatar that has none its renditions (and an artwork its preview), and moves its original out of
+/// public reach. Either way an
 /// image is read back from the store, cleaned, stored anew (<see cref="IMediaStore.StoreAsync"/>, under a
 /// new name, so no cache keeps serving the old bytes), its row pointed at the new files, and the old files
 /// deleted (an old public original's URL then stops working). A job's progress is a
@@ -29,7 +30,6 @@ public sealed class StoredMediaCleaning(
     public const string RenditionsJobName = "media-renditions-v2";
     private const string Artworks = "artworks";
     private const string Avatars = "avatars";
-    private const string Done = "done";
     private const int BatchSize = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -79,14 +79,13 @@ public sealed class StoredMediaCleaning(
             return BatchResult.Done;
 
         var done = job.Phase == Artworks ? await ArtworksAsync(db, job, cancellationToken) : 0;
-        // The renditions job has no avatars phase: avatars keep their public original and thumbnail.
         if (job.Phase == Artworks && done == 0)
-            (job.Phase, job.After) = (name == JobName ? Avatars : Done, null);
+            (job.Phase, job.After) = (Avatars, null);
         if (job.Phase == Avatars)
             done = await AvatarsAsync(db, job, cancellationToken);
         // Between batches the job is free: whichever instance comes next takes it on from the saved position.
         job.LeaseUntil = null;
-        if (job.Phase == Done || job.Phase == Avatars && done == 0)
+        if (job.Phase == Avatars && done == 0)
         {
             job.CompletedAt = clock.GetUtcNow().UtcDateTime;
             logger.LogInformation(
@@ -176,12 +175,13 @@ public sealed class StoredMediaCleaning(
     private async Task<int> AvatarsAsync(AppDbContext db, MaintenanceJob job, CancellationToken cancellationToken)
     {
         var after = job.After ?? Guid.Empty;
-        var users = await db
-            // Avatars have no upload time of their own: all are taken (a clean one comes out the same).
-            .Users.Where(u => u.AvatarKey != null && u.Id.CompareTo(after) > 0)
-            .OrderBy(u => u.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var avatars = db.Users.Where(u => u.AvatarKey != null && u.Id.CompareTo(after) > 0);
+        var users = await (
+            job.Name == JobName
+                // Avatars have no upload time of their own: all are taken (a clean one comes out the same).
+                ? avatars
+                : avatars.Where(u => !u.AvatarKey!.StartsWith(MediaRef.PrivatePrefix)) // stored since: private
+        ).OrderBy(u => u.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var user in users)
         {
             var old = user.Avatar!;
@@ -189,10 +189,7 @@ public sealed class StoredMediaCleaning(
             var cleaned = await CleanAsync(old, user.AvatarUrl!, MediaUse.Avatar, cancellationToken);
             if (cleaned is not null)
             {
-                var stored = cleaned.Value.Stored;
-                user.AvatarKey = stored.Ref.Key;
-                user.AvatarThumbnailKey = stored.Ref.ThumbnailKey;
-                user.AvatarUrl = stored.ThumbnailUrl;
+                user.UseAvatar(cleaned.Value.Stored);
                 user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             }
             await SaveStepAsync(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Tests.Infrastructure;
@@ -10,7 +11,10 @@ using NetVips;
 
 namespace ArtFolio.Tests.Features.Artworks.Media;
 
+using Me = ArtFolio.Features.Users.Me;
 using Original = ArtFolio.Features.Artworks.Original;
+using Profile = ArtFolio.Features.Users.Profile;
+using SetAvatar = ArtFolio.Features.Users.SetAvatar;
 
 /// <summary>
 /// Images as a page gets them (renditions decoded back with libvips, the placeholder, the colour) and
@@ -174,6 +178,38 @@ public sealed class RenditionTests
     }
 
     [Theory, AllDatabases]
+    public async Task An_avatar_gets_renditions_at_its_sizes_and_its_original_is_kept_private(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var alice = await app.CreateUserAsync("alice");
+
+        var (response, me) = await alice.Client.SendRawAsync<SetAvatar.Endpoint, Me.Response>(
+            TestMedia.Form(Solid(1000, 800, [250, 200, 0]), [], fileField: "image")
+        );
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        me!.AvatarImages.Select(i => (i.Width, i.Height)).ShouldBe([(96, 77), (192, 154), (400, 320)]);
+        foreach (var image in me.AvatarImages)
+        {
+            using var served = Image.NewFromBuffer(await app.Anonymous.GetByteArrayAsync(image.Url));
+            (served.Width, served.Height).ShouldBe((image.Width, image.Height), image.Url);
+        }
+        (await app.Anonymous.GetAsync(me.AvatarUrl)).StatusCode.ShouldBe(HttpStatusCode.OK); // badges keep theirs
+        var profile = await app.Anonymous.GetFromJsonAsync<Profile.Response>($"/api/v1/users/{alice.Username}");
+        profile!.AvatarImages.ShouldBe(me.AvatarImages);
+        var key = await app.QueryAsync(d =>
+            d.Users.Where(u => u.Id == alice.Id).Select(u => u.AvatarKey).SingleAsync()
+        );
+        key.ShouldStartWith("private/avatars/");
+        app.PrivateMediaFiles().ShouldContain(key!["private/".Length..]);
+
+        // Removed, it leaves nothing behind: original, thumbnail or rendition.
+        (await alice.Client.DeleteAsync("/api/v1/users/me/avatar")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        app.MediaFiles().ShouldBeEmpty();
+        app.PrivateMediaFiles().ShouldBeEmpty();
+    }
+
+    [Theory, AllDatabases]
     public async Task The_one_time_job_gives_images_stored_before_their_renditions_and_hides_their_originals(Db db)
     {
         await using var app = await TestApp.StartAsync(
@@ -183,6 +219,8 @@ public sealed class RenditionTests
         var alice = await app.CreateUserAsync("alice");
         var artwork = await UploadAsync(alice, Solid(1200, 900, [10, 200, 10]));
         var oldUrl = await StoreTheOldWayAsync(app, artwork.Id, Solid(1200, 900, [10, 200, 10]));
+        // An avatar as an older release stored it: public, no renditions.
+        var oldAvatarKey = await StoreAvatarTheOldWayAsync(app, alice.Id, Solid(300, 300, [0, 0, 0]));
         (await app.Anonymous.GetAsync(oldUrl)).StatusCode.ShouldBe(HttpStatusCode.OK); // as before: public
 
         var job = app.Services.GetRequiredService<StoredMediaCleaning>();
@@ -210,8 +248,41 @@ public sealed class RenditionTests
         var done = await app.QueryAsync(d =>
             d.MaintenanceJobs.SingleAsync(j => j.Name == StoredMediaCleaning.RenditionsJobName)
         );
-        (done.Processed, done.Failed, done.CompletedAt is null).ShouldBe((1, 0, false));
+        (done.Processed, done.Failed, done.CompletedAt is null).ShouldBe((2, 0, false));
+        var avatar = await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == alice.Id));
+        avatar.AvatarKey.ShouldStartWith("private/avatars/");
+        avatar.AvatarRenditions.Select(r => r.Width).ShouldBe([96, 192, 300]);
+        (await app.Anonymous.GetAsync("/media/" + oldAvatarKey)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    /// <summary>Gives a user an avatar as an older release stored it: public, no renditions. Returns its key.</summary>
+    internal static async Task<string> StoreAvatarTheOldWayAsync(
+        TestApp app,
+        Guid userId,
+        byte[] picture,
+        string extension = ".png"
+    )
+    {
+        var key = $"avatars/{Guid.NewGuid():N}{extension}";
+        Directory.CreateDirectory(Path.Combine(app.MediaRoot, "avatars"));
+        await File.WriteAllBytesAsync(Path.Combine(app.MediaRoot, key), picture);
+        await app.ExecuteAsync(d =>
+            d.Users.Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(u => u.AvatarKey, key)
+                        .SetProperty(u => u.AvatarThumbnailKey, (string?)null)
+                        .SetProperty(u => u.AvatarUrl, "/media/" + key)
+                        .SetProperty(u => u.AvatarRenditions, [])
+                )
+        );
+        return key;
+    }
+
+    /// <summary>The file a store key names: a private original's under the private folder.</summary>
+    internal static string FileOf(TestApp app, string key) =>
+        key.StartsWith("private/", StringComparison.Ordinal)
+            ? Path.Combine(app.PrivateMediaRoot, key["private/".Length..])
+            : Path.Combine(app.MediaRoot, key);
 
     /// <summary>Makes an artwork look as an older release stored it: its original public, no renditions or preview.</summary>
     internal static async Task<string> StoreTheOldWayAsync(

@@ -41,8 +41,7 @@ public sealed class StoredMediaCleaningTests
         var oldKeys = new List<string>();
         foreach (var id in artworks)
             oldKeys.Add((await RenditionTests.StoreTheOldWayAsync(app, id, tagged, ".jpg"))["/media/".Length..]);
-        var avatarKey = (await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == alice.Id))).AvatarKey!;
-        await File.WriteAllBytesAsync(Path.Combine(app.MediaRoot, avatarKey), tagged);
+        var avatarKey = await RenditionTests.StoreAvatarTheOldWayAsync(app, alice.Id, tagged, ".jpg");
         app.Clock.Advance(TimeSpan.FromHours(1)); // the new release starts later
         var firstArtwork = new ArtFolio.Features.Artworks.Get.Request { Id = artworks[0] };
         // Read anonymously before the job: the output cache keeps an answer naming the old files.
@@ -93,7 +92,7 @@ public sealed class StoredMediaCleaningTests
         );
         var user = await app.QueryAsync(d => d.Users.SingleAsync(u => u.Id == alice.Id));
         user.AvatarKey.ShouldNotBe(avatarKey);
-        TaggedPhotos.AssertClean(await File.ReadAllBytesAsync(Path.Combine(app.MediaRoot, user.AvatarKey!)), "avatar");
+        TaggedPhotos.AssertClean(await File.ReadAllBytesAsync(RenditionTests.FileOf(app, user.AvatarKey!)), "avatar");
         (await app.Anonymous.GetAsync(user.AvatarUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Done is done: nothing is read or rewritten again, on either instance.

@@ -78,10 +78,23 @@ public sealed class Endpoint(
                     RenditionKeys = [.. a.Renditions.Select(r => r.Key).OfType<string>()],
                 }),
             ];
-            var avatar = await db
-                .Users.Where(u => u.Id == userId && u.AvatarKey != null)
-                .Select(u => new MediaRef(u.AvatarKey!, u.AvatarThumbnailKey, MediaKind.Image))
-                .SingleOrDefaultAsync(cancellationToken);
+            var avatar = (
+                await db
+                    .Users.Where(u => u.Id == userId && u.AvatarKey != null)
+                    .Select(u => new
+                    {
+                        u.AvatarKey,
+                        u.AvatarThumbnailKey,
+                        u.AvatarRenditions,
+                    })
+                    .SingleOrDefaultAsync(cancellationToken)
+            )
+                is { } a
+                ? new MediaRef(a.AvatarKey!, a.AvatarThumbnailKey, MediaKind.Image)
+                {
+                    RenditionKeys = [.. a.AvatarRenditions.Select(r => r.Key).OfType<string>()],
+                }
+                : null;
             if (avatar is not null)
                 files.Add(avatar);
             sessionIds = await db

@@ -3,6 +3,7 @@ using ArtFolio.Features.Artworks;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,6 +47,7 @@ public sealed class Endpoint(AppDbContext db)
                 u.Username,
                 u.DisplayName,
                 u.AvatarUrl,
+                u.AvatarRenditions,
                 u.Bio,
                 u.Location,
                 u.Website,
@@ -72,6 +74,7 @@ public sealed class Endpoint(AppDbContext db)
             user.Username,
             user.DisplayName,
             user.AvatarUrl,
+            PublicImage.From(user.AvatarRenditions),
             user.Bio,
             user.Location,
             user.Website,

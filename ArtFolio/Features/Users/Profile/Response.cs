@@ -1,4 +1,5 @@
 using ArtFolio.Features.Artworks;
+using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.OpenApi;
 
 namespace ArtFolio.Features.Users.Profile;
@@ -8,6 +9,7 @@ public sealed record Response(
     string Username,
     string? DisplayName,
     string? AvatarUrl,
+    IReadOnlyList<PublicImage> AvatarImages,
     string? Bio,
     string? Location,
     string? Website,
@@ -24,7 +26,8 @@ public sealed record Response(
         new(
             "mira",
             "Mira Okafor",
-            "/media/avatars/0193a5c2-6a00-7b00-8c00-9d000000000a.webp",
+            "/media/avatars/thumbs/0193a5c26a007b008c009d000000000a.webp",
+            AvatarExample.Images,
             "Painter of harbors and night light.",
             "Lisbon",
             "https://mira.example",

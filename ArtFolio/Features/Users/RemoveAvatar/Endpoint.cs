@@ -31,9 +31,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         if (user.Avatar is not { } avatar)
             return TypedResults.NoContent();
 
-        user.AvatarKey = null;
-        user.AvatarThumbnailKey = null;
-        user.AvatarUrl = null;
+        user.UseAvatar(null);
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await evictions.EvictAnswersAsync(AnswerTags.UserChanged(user.Username), CancellationToken.None);

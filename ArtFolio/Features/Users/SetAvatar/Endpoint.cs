@@ -39,9 +39,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
 
         var stored = await media.StoreAsync(request.Image!, MediaUse.Avatar, cancellationToken);
         var previous = user.Avatar;
-        user.AvatarKey = stored.Ref.Key;
-        user.AvatarThumbnailKey = stored.Ref.ThumbnailKey;
-        user.AvatarUrl = stored.ThumbnailUrl; // avatars are shown small: the bounded thumbnail is the avatar
+        user.UseAvatar(stored); // avatars are shown small: the bounded thumbnail is the avatar
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {

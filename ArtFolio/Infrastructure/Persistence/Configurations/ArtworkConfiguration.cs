@@ -6,10 +6,29 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ArtFolio.Infrastructure.Persistence.Configurations;
 
-internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
+/// <summary>Renditions are read and written whole with their owner: one JSON text column, no table.</summary>
+internal static class RenditionsColumn
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    public static PropertyBuilder<IReadOnlyList<Rendition>> AsRenditionsJson(
+        this PropertyBuilder<IReadOnlyList<Rendition>> property
+    ) =>
+        property
+            .HasConversion(
+                renditions => JsonSerializer.Serialize(renditions, JsonOptions),
+                json => JsonSerializer.Deserialize<List<Rendition>>(json, JsonOptions) ?? new List<Rendition>(),
+                new ValueComparer<IReadOnlyList<Rendition>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    renditions => renditions.Aggregate(0, (hash, r) => HashCode.Combine(hash, r)),
+                    renditions => renditions.ToList()
+                )
+            )
+            .HasColumnType("text");
+}
+
+internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
+{
     public void Configure(EntityTypeBuilder<Artwork> artwork)
     {
         artwork.ToTable("artworks");
@@ -28,19 +47,7 @@ internal sealed class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
         artwork.Ignore(a => a.Media);
         artwork.Property(a => a.DominantColor).HasMaxLength(7);
         artwork.Property(a => a.Placeholder).HasMaxLength(4000);
-        // Renditions are read and written whole with their artwork: one JSON text column, no table.
-        artwork
-            .Property(a => a.Renditions)
-            .HasConversion(
-                renditions => JsonSerializer.Serialize(renditions, JsonOptions),
-                json => JsonSerializer.Deserialize<List<Rendition>>(json, JsonOptions) ?? new List<Rendition>(),
-                new ValueComparer<IReadOnlyList<Rendition>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    renditions => renditions.Aggregate(0, (hash, r) => HashCode.Combine(hash, r)),
-                    renditions => renditions.ToList()
-                )
-            )
-            .HasColumnType("text");
+        artwork.Property(a => a.Renditions).AsRenditionsJson();
         artwork.HasOne(a => a.Artist).WithMany().HasForeignKey(a => a.ArtistId).OnDelete(DeleteBehavior.Cascade);
         artwork.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArtworkId).OnDelete(DeleteBehavior.Cascade);
 

@@ -24,6 +24,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.AvatarKey).HasMaxLength(300);
         user.Property(u => u.AvatarThumbnailKey).HasMaxLength(300);
         user.Ignore(u => u.Avatar);
+        user.Property(u => u.AvatarRenditions).AsRenditionsJson();
 
         // These two indexes, not a check before insert, decide uniqueness: racing registrations get one 409.
         user.HasIndex(u => u.Username).IsUnique();

@@ -762,6 +762,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("AvatarRenditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("AvatarThumbnailKey")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

@@ -729,6 +729,10 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AvatarRenditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("AvatarThumbnailKey")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
