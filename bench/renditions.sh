@@ -75,8 +75,9 @@ for a in answers:
     for image in a["images"]:
         try:
             urllib.request.urlopen(base + image["url"]).read()
-        except Exception:
+        except Exception as e:
             missing += 1
+            print(f"missing: {image['url']} ({e}) in {a['title']}", file=sys.stderr)
 print(f"\n{len(answers)} uploads, {sum(len(a['images']) for a in answers)} renditions, {missing} missing right after the 201")
 print("| picture | mode | uploads | p50 s | max s | RSS growth MiB |")
 print("|---|---|---|---|---|---|")

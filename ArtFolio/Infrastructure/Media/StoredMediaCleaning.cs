@@ -140,11 +140,13 @@ public sealed class StoredMediaCleaning(
     private async Task<int> ArtworksAsync(AppDbContext db, MaintenanceJob job, CancellationToken cancellationToken)
     {
         var after = job.After ?? Guid.Empty;
-        var images = db.Artworks.Where(a => a.MediaKind == MediaKind.Image && a.Id.CompareTo(after) > 0);
+        // Images stored with renditions (a placeholder) were cleaned as they came: neither job takes them,
+        // even when uploaded before the job first ran (a new deployment's first seconds).
+        var images = db.Artworks.Where(a =>
+            a.MediaKind == MediaKind.Image && a.Placeholder == null && a.Id.CompareTo(after) > 0
+        );
         var artworks = await (
-            job.Name == JobName
-                ? images.Where(a => a.CreatedAt < job.StartedAt) // uploads since are clean
-                : images.Where(a => a.Placeholder == null) // uploads since have renditions
+            job.Name == JobName ? images.Where(a => a.CreatedAt < job.StartedAt) : images // uploads since are clean
         )
             .OrderBy(a => a.Id)
             .Take(BatchSize)
@@ -175,13 +177,15 @@ public sealed class StoredMediaCleaning(
     private async Task<int> AvatarsAsync(AppDbContext db, MaintenanceJob job, CancellationToken cancellationToken)
     {
         var after = job.After ?? Guid.Empty;
-        var avatars = db.Users.Where(u => u.AvatarKey != null && u.Id.CompareTo(after) > 0);
-        var users = await (
-            job.Name == JobName
-                // Avatars have no upload time of their own: all are taken (a clean one comes out the same).
-                ? avatars
-                : avatars.Where(u => !u.AvatarKey!.StartsWith(MediaRef.PrivatePrefix)) // stored since: private
-        ).OrderBy(u => u.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        // Avatars have no upload time of their own: every one not stored privately (as uploads are since
+        // renditions came, cleaned) is taken; a clean one comes out the same.
+        var users = await db
+            .Users.Where(u =>
+                u.AvatarKey != null && !u.AvatarKey.StartsWith(MediaRef.PrivatePrefix) && u.Id.CompareTo(after) > 0
+            )
+            .OrderBy(u => u.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
         foreach (var user in users)
         {
             var old = user.Avatar!;
