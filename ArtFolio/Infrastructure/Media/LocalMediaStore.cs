@@ -21,56 +21,47 @@ public sealed class LocalMediaStore(
     {
         var folder = use.Folder();
         var name = Guid.CreateVersion7().ToString("N");
+        // An image's original is private (the public gets its thumbnail and renditions); a video is public as it is.
         var image = file.Type.Kind == MediaKind.Image;
-        var withRenditions = image;
-        var key = $"{(withRenditions ? MediaRef.PrivatePrefix : "")}{folder}/{name}{file.Type.Extension}";
-        var made = new List<string> { key };
+        var key = $"{(image ? MediaRef.PrivatePrefix : "")}{folder}/{name}{file.Type.Extension}";
+        var made = new List<string>();
+        var stored = false;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(PathOf(key))!);
             File.Move(file.TempPath, PathOf(key));
-
-            var thumbnailKey = image ? $"{folder}/thumbs/{name}.webp" : null;
-            if (thumbnailKey is not null)
+            made.Add(key);
+            if (!image)
             {
-                Directory.CreateDirectory(Path.Combine(root, folder, "thumbs"));
-                if (
-                    !await Images.TryThumbnailAsync(
-                        PathOf(key),
-                        PathOf(thumbnailKey),
-                        options.ThumbnailSize,
-                        cancellationToken
-                    )
-                )
-                    thumbnailKey = null; // libvips could not read it: the original stands in
+                stored = true;
+                return new StoredMedia(new MediaRef(key, null, file.Type.Kind), UrlOf(key), UrlOf(key), [], null);
             }
-            if (thumbnailKey is not null)
-                made.Add(thumbnailKey);
-            if (!withRenditions)
-                return new StoredMedia(
-                    new MediaRef(key, thumbnailKey, file.Type.Kind),
-                    UrlOf(key),
-                    UrlOf(thumbnailKey ?? key),
-                    [],
-                    null
-                );
 
+            var thumbnailKey = $"{folder}/thumbs/{name}.webp";
+            Directory.CreateDirectory(Path.Combine(root, folder, "thumbs"));
+            var thumbnailMade = await Images.TryThumbnailAsync(
+                PathOf(key),
+                PathOf(thumbnailKey),
+                options.ThumbnailSize,
+                cancellationToken
+            );
+            made.Add(thumbnailKey);
             var renditionFolder = Path.Combine(root, folder, "r");
             Directory.CreateDirectory(renditionFolder);
-            var widths = Images.RenditionWidths(file.Width ?? options.WidthsFor(use)[^1], options.WidthsFor(use));
+            var widths = options.WidthsFor(use);
             var rendered = await Images.RenderAsync(
                 PathOf(key),
                 file.Type.IsAnimatable,
-                widths,
+                Images.RenditionWidths(file.Width ?? widths[^1], widths),
                 renditionFolder,
                 name,
                 cancellationToken
             );
+            made.AddRange(rendered?.Select(r => KeyOf(r.Path)) ?? []);
             var preview = await Images.PreviewAsync(PathOf(key), cancellationToken);
-            if (rendered is not null)
-                made.AddRange(rendered.Select(r => KeyOf(r.Path)));
-            if (rendered is null || preview is null || thumbnailKey is null)
-                throw new MediaStorageException("The image's renditions could not be made.");
+            if (!thumbnailMade || rendered is null || preview is null)
+                throw new MediaStorageException("The image's thumbnail and renditions could not be made.");
+
             var renditions = rendered
                 .Select(r => new Rendition(r.Width, r.Height, "image/webp", UrlOf(KeyOf(r.Path)), KeyOf(r.Path)))
                 .ToList();
@@ -78,18 +69,18 @@ public sealed class LocalMediaStore(
             {
                 RenditionKeys = [.. renditions.Select(r => r.Key!)],
             };
+            stored = true;
             return new StoredMedia(media, renditions[^1].Url, UrlOf(thumbnailKey), renditions, preview);
         }
-        catch (Exception e) when (e is IOException or MediaStorageException or OperationCanceledException)
+        catch (IOException e)
         {
-            foreach (var stored in made)
-                File.Delete(PathOf(stored));
-            throw e as MediaStorageException
-                ?? (
-                    e is OperationCanceledException
-                        ? e
-                        : new MediaStorageException("Could not write the file to local storage.", e)
-                );
+            throw new MediaStorageException("Could not write the file to local storage.", e);
+        }
+        finally
+        {
+            if (!stored) // failed or cancelled: nothing of it stays
+                foreach (var written in made)
+                    File.Delete(PathOf(written));
         }
     }
 
