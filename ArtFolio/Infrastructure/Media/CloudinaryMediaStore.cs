@@ -105,11 +105,11 @@ public sealed class CloudinaryMediaStore(
 
     private string DownloadUrl(MediaRef media, DateTimeOffset expiresAt)
     {
-        var isPrivate = media.IsPrivate;
+        var (publicId, type) = AssetOf(media);
         var parameters = new Dictionary<string, string>
         {
-            ["public_id"] = isPrivate ? media.Key[MediaRef.PrivatePrefix.Length..] : media.Key,
-            ["type"] = isPrivate ? Authenticated : "upload",
+            ["public_id"] = publicId,
+            ["type"] = type,
             ["attachment"] = "true",
             ["expires_at"] = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
         };
@@ -122,10 +122,15 @@ public sealed class CloudinaryMediaStore(
 
     public async Task DeleteAsync(MediaRef media, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string> { ["public_id"] = media.Key, ["invalidate"] = "true" };
-        if (media.IsPrivate)
-            (parameters["public_id"], parameters["type"]) = (media.Key[MediaRef.PrivatePrefix.Length..], Authenticated);
-        parameters = Signed(parameters);
+        var (publicId, type) = AssetOf(media);
+        var parameters = Signed(
+            new()
+            {
+                ["public_id"] = publicId,
+                ["type"] = type,
+                ["invalidate"] = "true",
+            }
+        );
         using var form = new FormUrlEncodedContent(parameters);
         var result = await SendAsync<DestroyResult>($"{ResourceType(media.Kind)}/destroy", form, cancellationToken);
         if (result?.Result is not ("ok" or "not found"))
@@ -232,6 +237,10 @@ public sealed class CloudinaryMediaStore(
             throw new MediaStorageException("Cloudinary could not be reached.", e);
         }
     }
+
+    /// <summary>The asset a key names: a private one (our prefix) is Cloudinary's "authenticated" type.</summary>
+    private static (string PublicId, string Type) AssetOf(MediaRef media) =>
+        media.IsPrivate ? (media.Key[MediaRef.PrivatePrefix.Length..], Authenticated) : (media.Key, "upload");
 
     private static string ResourceType(MediaKind kind) => kind == MediaKind.Video ? "video" : "image";
 

@@ -58,6 +58,7 @@ public sealed class LocalMediaStore(
                 cancellationToken
             );
             made.AddRange(rendered?.Select(r => KeyOf(r.Path)) ?? []);
+            // From the source, not the smallest rendition: a lossy WebP shifts the average colour.
             var preview = await Images.PreviewAsync(PathOf(key), cancellationToken);
             if (!thumbnailMade || rendered is null || preview is null)
                 throw new MediaStorageException("The image's thumbnail and renditions could not be made.");
