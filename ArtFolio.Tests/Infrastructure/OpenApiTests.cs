@@ -149,7 +149,7 @@ public sealed class OpenApiTests
         var limit = Parameter("/api/v1/artworks", "limit")["schema"]!;
         (limit["minimum"]!.GetValue<int>(), limit["maximum"]!.GetValue<int>()).ShouldBe((1, 100));
         Enum(v1["components"]!["schemas"]!["NotificationItem"]!["properties"]!["type"]!)
-            .ShouldBe(["new_artwork", "new_follower", "like", "comment", "broadcast"]);
+            .ShouldBe(["new_artwork", "new_follower", "like", "comment", "broadcast", "sale"]);
         var section = v1["paths"]!["/api/v1/users/me/portfolio/{section}/{id}"]!["delete"]!["parameters"]![0]!;
         Enum(section["schema"]!).ShouldBe(["projects", "skills", "experience", "education"]);
     }

@@ -31,6 +31,15 @@ public sealed class Artwork
     /// <inheritdoc cref="PriceAscKey"/>
     public long PriceDescKey { get; private set; } = -1;
 
+    /// <summary>How many copies may be sold; null is unlimited.</summary>
+    public int? EditionSize { get; set; }
+
+    /// <summary>Copies sold and not refunded; moved only by a conditional update that never passes <see cref="EditionSize"/>.</summary>
+    public int SoldCount { get; set; }
+
+    /// <summary>The artist stopped sales: not for sale whatever the price.</summary>
+    public bool SalesStopped { get; set; }
+
     public required string Category { get; set; }
 
     /// <summary>Lower-case <see cref="Category"/>, for case-insensitive filtering on an index.</summary>

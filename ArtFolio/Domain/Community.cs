@@ -96,6 +96,7 @@ public static class NotificationTypes
     public const string Like = "like";
     public const string Comment = "comment";
     public const string Broadcast = "broadcast";
+    public const string Sale = "sale";
 }
 
 public sealed class Notification

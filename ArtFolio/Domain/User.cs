@@ -48,6 +48,10 @@ public sealed class User
     /// <summary>Denormalised counters, kept exact by the follow slices with atomic updates.</summary>
     public int FollowerCount { get; set; }
     public int FollowingCount { get; set; }
+
+    /// <summary>Sales of this artist's artworks, paid and not refunded, and what they brought: kept with each sale and refund.</summary>
+    public int SalesCount { get; set; }
+    public long SalesTotalCents { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 

@@ -18,7 +18,12 @@ namespace ArtFolio.Features.Artworks;
 /// <param name="Id">The artwork's id.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Description">Its description, if any.</param>
-/// <param name="Price">Its price, if it has one.</param>
+/// <param name="Price">Its price, if it has one, in <c>currency</c>.</param>
+/// <param name="Currency">The deployment's currency (ISO 4217, lower-case) when it has a price.</param>
+/// <param name="ForSale">Whether it can be bought now: priced at 0.50 or more, sales not stopped by its artist, not sold out.</param>
+/// <param name="EditionSize">How many copies may be sold; null for unlimited.</param>
+/// <param name="Sold">Copies sold (refunds given back); never who bought them.</param>
+/// <param name="SoldOut">Whether every copy of a limited edition is sold.</param>
 /// <param name="Category">Its category, as the artist wrote it.</param>
 /// <param name="Tags">Its tags, lower-case, in alphabetical order.</param>
 /// <param name="ImageUrl">An image's widest public rendition (since 2026-12-03; before, the original as uploaded); a video's file.</param>
@@ -43,6 +48,11 @@ public sealed record ArtworkResponse(
     string Title,
     string? Description,
     decimal? Price,
+    string? Currency,
+    bool ForSale,
+    int? EditionSize,
+    int Sold,
+    bool SoldOut,
     string Category,
     IReadOnlyList<string> Tags,
     string ImageUrl,
@@ -70,6 +80,11 @@ public sealed record ArtworkResponse(
             "Lantern over the harbor",
             "Oil on linen, painted on the quay at dusk.",
             1250.00m,
+            "usd",
+            true,
+            25,
+            3,
+            false,
             "Painting",
             ["dusk", "harbor", "oil"],
             "/media/artworks/r/0193a5c27d1e7c4a9f002b6de1a0c001-2400-9c1f0e27d45ab318.webp",
@@ -121,7 +136,7 @@ public sealed record ArtworkResponse(
     /// counters, the artist's badge and the caller's own view change without it.
     /// </summary>
     public string Version() =>
-        ConditionalGet.Version(Id, UpdatedAt.Ticks, LikeCount, CommentCount, Artist, IsOwner, LikedByMe);
+        ConditionalGet.Version(Id, UpdatedAt.Ticks, LikeCount, CommentCount, Sold, Artist, IsOwner, LikedByMe);
 
     // Declared before the compiled query below, which is built from it when the type initialises.
     private static readonly Expression<Func<AppDbContext, Guid?, Artwork, ArtworkResponse>> Template = (
@@ -134,6 +149,13 @@ public sealed record ArtworkResponse(
             a.Title,
             a.Description,
             Money.FromCents(a.PriceCents),
+            a.PriceCents == null ? null : Money.Currency,
+            a.PriceCents >= Money.MinimumSaleCents
+                && !a.SalesStopped
+                && (a.EditionSize == null || a.SoldCount < a.EditionSize),
+            a.EditionSize,
+            a.SoldCount,
+            a.EditionSize != null && a.SoldCount >= a.EditionSize,
             a.Category,
             a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             a.ImageUrl,

@@ -17,6 +17,8 @@ public static class ArtworkRules
     public static IRuleBuilderOptions<T, string?> ValidCategory<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(50);
 
+    public const int MaxEditionSize = 1_000_000;
+
     public static IRuleBuilderOptions<T, decimal?> ValidPrice<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.Must(p => p is null || Money.IsValid(p.Value))
             .WithMessage($"A price is a number from 0 to {Money.Max} with at most 2 decimals.");

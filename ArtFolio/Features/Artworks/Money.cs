@@ -7,6 +7,15 @@ public static class Money
 {
     public const decimal Max = 1_000_000_000m;
 
+    /// <summary>The smallest price that can be bought: Stripe charges no less than 0.50 in most currencies.</summary>
+    public const long MinimumSaleCents = 50;
+
+    /// <summary>
+    /// The one currency of every price in this deployment (<c>Payments:Currency</c>), set once at start
+    /// by <c>AddOrders</c>: a price is shown with it and an order is made in it.
+    /// </summary>
+    public static string Currency { get; set; } = "usd";
+
     public static decimal? FromCents(long? cents) => cents / 100m;
 
     public static long? ToCents(decimal? price) => price is null ? null : (long)(price.Value * 100m);

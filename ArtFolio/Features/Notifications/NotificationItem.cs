@@ -16,7 +16,8 @@ public sealed record NotificationItem(
         NotificationTypes.NewFollower,
         NotificationTypes.Like,
         NotificationTypes.Comment,
-        NotificationTypes.Broadcast
+        NotificationTypes.Broadcast,
+        NotificationTypes.Sale
     )]
         string Type,
     UserSummary Actor,

@@ -95,6 +95,14 @@ public static class Problems
     /// <summary>A problem result for handlers: <c>Problems.Result(401, "...")</c>.</summary>
     public static ProblemHttpResult Result(int status, string detail) =>
         TypedResults.Problem(statusCode: status, detail: detail);
+
+    /// <summary>A problem with a stable <c>code</c> beside the detail, where one status has several causes a client tells apart.</summary>
+    public static ProblemHttpResult Result(int status, string detail, string code) =>
+        TypedResults.Problem(
+            statusCode: status,
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = code }
+        );
 }
 
 /// <summary>

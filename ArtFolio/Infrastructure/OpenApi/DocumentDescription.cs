@@ -26,6 +26,11 @@ internal sealed class DocumentDescription(int release) : IOpenApiDocumentTransfo
         ("Notifications", "The caller's notifications, listed or pushed live over a WebSocket."),
         ("Downloads", "Downloads of artworks and of external images, and the caller's download history."),
         ("Images", "External image search (Pexels), when a Pexels key is configured."),
+        (
+            "Orders",
+            "Buying artworks through Stripe Checkout, the caller's orders (purchases), and an artist's sales; when Stripe keys are configured."
+        ),
+        ("Payments", "Stripe's webhook, by which payments reach the API: for Stripe, not for clients."),
         ("Operations", "The service's status and its dependencies."),
     ];
 
@@ -39,7 +44,7 @@ internal sealed class DocumentDescription(int release) : IOpenApiDocumentTransfo
         document.Info.Title = "ArtFolio API";
         document.Info.Version = name;
         document.Info.Description =
-            $"Artists' portfolios: accounts, artworks, profiles and community. Release {name}: every endpoint at "
+            $"Artists' portfolios and a marketplace for their work: accounts, artworks, profiles, community and sales. Release {name}: every endpoint at "
             + $"its newest version up to {release}, under `/api/v{{version}}/`. Errors are RFC 9457 problem details "
             + "(`application/problem+json`) with a `traceId`; JSON answers are compressed (Brotli or gzip) on request.";
         var site = context.ApplicationServices.GetRequiredService<Features.Auth.AppOptions>().PublicBaseUrl;

@@ -147,7 +147,7 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
                 target.Examples = [AsTyped(value, target.Type)];
     }
 
-    /// <summary>Route placeholders become path parameters, <c>[QueryParam]</c> properties query parameters.</summary>
+    /// <summary>Route placeholders become path parameters, <c>[QueryParam]</c> properties query parameters, <c>[FromHeader]</c> ones header parameters.</summary>
     private static async Task AddParametersAsync(
         OpenApiOperation operation,
         OpenApiOperationTransformerContext context,
@@ -206,6 +206,18 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
                 );
             parameters.Add(parameter);
         }
+        foreach (var property in properties.Values)
+            if (property.GetCustomAttribute<FromHeaderAttribute>(true) is { } header)
+                parameters.Add(
+                    new OpenApiParameter
+                    {
+                        Name = header.HeaderName ?? property.Name,
+                        In = ParameterLocation.Header,
+                        Required = header.IsRequired,
+                        Description = XmlDocs.Summary(property),
+                        Schema = await context.GetOrCreateSchemaAsync(typeof(string), null, cancellationToken),
+                    }
+                );
         if (parameters.Count > 0)
             operation.Parameters = parameters;
     }
@@ -222,7 +234,8 @@ internal sealed partial class EndpointOperationTransformer : IOpenApiOperationTr
     }
 
     private static bool HasBodyProperties(EndpointDefinition endpoint) =>
-        RequestProperties(endpoint).Any(p => !p.IsDefined(typeof(DontBindAttribute), true));
+        RequestProperties(endpoint)
+            .Any(p => !p.IsDefined(typeof(DontBindAttribute), true) && !p.IsDefined(typeof(FromHeaderAttribute), true));
 
     private static IEnumerable<PropertyInfo> RequestProperties(EndpointDefinition endpoint) =>
         endpoint.ReqDtoType == typeof(EmptyRequest)

@@ -16,13 +16,17 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
     {
         Delete("artworks/{id:guid}");
         Description(endpoint =>
-            endpoint.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            endpoint
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
         );
         Summary(s =>
         {
             s.Summary = "Delete an artwork and its stored media (its artist only)";
             s.Description =
-                "Removes the artwork with its likes, comments and stored files. Another user's artwork is a 403, an unknown id a 404. Answers 204.";
+                "Removes the artwork with its likes, comments and stored files. Another user's artwork is a 403, an unknown id a 404. "
+                + "An artwork with a copy sold (and not refunded) is a 409: its buyers keep downloading it; stop its sales instead. Answers 204.";
         });
     }
 
@@ -41,6 +45,12 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
         );
         if (artwork is null)
             return problem!;
+        if (artwork.SoldCount > 0)
+            return Problems.Result(
+                StatusCodes.Status409Conflict,
+                "Copies of this artwork were sold and their buyers keep their downloads: stop its sales instead (salesStopped).",
+                "sold"
+            );
 
         db.Artworks.Remove(artwork); // its tags go with it (cascade)
         await db.SaveCountingAsync(artwork.ArtistId, -1, cancellationToken);

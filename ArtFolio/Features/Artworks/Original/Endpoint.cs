@@ -1,4 +1,5 @@
 using System.Text;
+using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
@@ -20,12 +21,13 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media)
         );
         Summary(s =>
         {
-            s.Summary = "A short-lived link to an artwork's original file (its artist only)";
+            s.Summary = "A short-lived link to an artwork's original file (its artist and its buyers)";
             s.Description =
                 "The public sees an image's renditions (images, imageUrl) up to the widest; the original, at full"
                 + " resolution with its metadata stripped, is downloaded through this signed link, which works for"
-                + " Media:OriginalUrlLifetime (5 minutes) and serves HTTP range requests. Anonymous is a 401,"
-                + " another user's artwork a 403, an unknown id a 404.";
+                + " Media:OriginalUrlLifetime (5 minutes) and serves HTTP range requests. Its artist and whoever has a"
+                + " paid order of it may ask (a refunded order no longer counts). Anonymous is a 401, anyone else a"
+                + " 403, an unknown id a 404.";
         });
     }
 
@@ -34,22 +36,21 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media)
         CancellationToken cancellationToken
     )
     {
-        var (artwork, problem) = await db
-            .Artworks.AsNoTracking()
-            .FindOwnedAsync(
-                a => a.Id == request.Id,
-                a => a.ArtistId,
-                User.UserId(),
-                ArtworkProblems.NotFound,
-                () =>
-                    Problems.Result(
-                        StatusCodes.Status403Forbidden,
-                        "Only the artwork's artist can download its original."
-                    ),
-                cancellationToken
-            );
+        var me = User.UserId();
+        var artwork = await db.Artworks.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
         if (artwork is null)
-            return problem!;
+            return ArtworkProblems.NotFound();
+        if (
+            artwork.ArtistId != me
+            && !await db.Orders.AnyAsync(
+                o => o.BuyerId == me && o.ArtworkId == request.Id && o.Status == OrderStatus.Paid,
+                cancellationToken
+            )
+        )
+            return Problems.Result(
+                StatusCodes.Status403Forbidden,
+                "Only the artwork's artist and those who bought it can download its original."
+            );
 
         var fileName = FileNameOf(artwork.Title) + Path.GetExtension(artwork.MediaKey);
         var link = await media.OriginalUrlAsync(artwork.Media, fileName, cancellationToken);

@@ -11,6 +11,7 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Description).ValidDescription();
         RuleFor(r => r.Category).ValidCategory();
         RuleFor(r => r.Price).ValidPrice();
+        RuleFor(r => r.EditionSize).InclusiveBetween(1, ArtworkRules.MaxEditionSize);
         this.ValidTags(r => r.Tags);
     }
 }

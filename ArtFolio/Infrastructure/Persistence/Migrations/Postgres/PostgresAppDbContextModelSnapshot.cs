@@ -64,6 +64,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
+                    b.Property<int?>("EditionSize")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Height")
                         .HasColumnType("integer");
 
@@ -102,10 +105,16 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("SalesStopped")
+                        .HasColumnType("boolean");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(\"Title\", '')), 'A')\n|| setweight(to_tsvector('english', coalesce(\"TagText\", '')), 'B')\n|| setweight(to_tsvector('english', coalesce(\"Description\", '')), 'C')", true);
+
+                    b.Property<int>("SoldCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TagText")
                         .IsRequired()
@@ -459,6 +468,95 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("one_time_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ArtistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ArtworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArtworkTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid?>("BuyerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CheckoutExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtworkId");
+
+                    b.HasIndex("CheckoutSessionId")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("BuyerId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ArtistId", "PaidAt", "Id");
+
+                    b.HasIndex("BuyerId", "ArtworkId", "Status");
+
+                    b.HasIndex("BuyerId", "CreatedAt", "Id");
+
+                    b.ToTable("orders", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -501,6 +599,25 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("DispatchedAt", "AvailableAt");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.PaymentEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("payment_events", (string)null);
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.PortfolioEducation", b =>
@@ -817,6 +934,12 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("SalesCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SalesTotalCents")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -981,6 +1104,26 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.Order", b =>
+                {
+                    b.HasOne("ArtFolio.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ArtFolio.Domain.Artwork", null)
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ArtFolio.Domain.User", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Buyer");
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.PortfolioEducation", b =>

@@ -58,6 +58,9 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EditionSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER");
 
@@ -95,6 +98,12 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Renditions")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("SalesStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SoldCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TagText")
                         .IsRequired()
@@ -426,6 +435,95 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("one_time_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ArtFolio.Domain.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ArtistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArtworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArtworkTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BuyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckoutExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefundedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtworkId");
+
+                    b.HasIndex("CheckoutSessionId")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("BuyerId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ArtistId", "PaidAt", "Id");
+
+                    b.HasIndex("BuyerId", "ArtworkId", "Status");
+
+                    b.HasIndex("BuyerId", "CreatedAt", "Id");
+
+                    b.ToTable("orders", (string)null);
+                });
+
             modelBuilder.Entity("ArtFolio.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -468,6 +566,25 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("DispatchedAt", "AvailableAt");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.PaymentEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("payment_events", (string)null);
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.PortfolioEducation", b =>
@@ -784,6 +901,12 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SalesCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SalesTotalCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -948,6 +1071,26 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ArtFolio.Domain.Order", b =>
+                {
+                    b.HasOne("ArtFolio.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ArtFolio.Domain.Artwork", null)
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ArtFolio.Domain.User", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Buyer");
                 });
 
             modelBuilder.Entity("ArtFolio.Domain.PortfolioEducation", b =>
