@@ -7,6 +7,7 @@ using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Email;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Health;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Http;
 using ArtFolio.Infrastructure.ImageSearch;
 using ArtFolio.Infrastructure.Media;
@@ -16,13 +17,20 @@ using ArtFolio.Infrastructure.Payments;
 using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
 using ArtFolio.Infrastructure.Redis;
+using ArtFolio.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+if (Commands.IsHealthCheck(args))
+    return await Commands.CheckHealthAsync(args);
+
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+builder.Configuration.AddSecretFiles();
 var services = builder.Services;
 var configuration = builder.Configuration;
 
 services.AddSingleton(TimeProvider.System);
+services.AddGracefulShutdown(configuration);
+builder.AddTelemetry();
 services.AddStatusReport(configuration);
 services.AddPersistence(configuration);
 services.AddRedis(configuration);
@@ -48,8 +56,12 @@ services.AddVersionedOpenApi();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
+if (Commands.IsMigrate(args))
+    return await Commands.MigrateAsync(app);
+await app.Services.MigrateDatabaseOnStartAsync();
 
+app.UseGracefulShutdown();
+app.UseRequestLog();
 app.UseTrustedProxies();
 app.UseResponseCompression();
 app.UseSecurityHeaders();
@@ -69,12 +81,14 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 if (configuration.GetValue("OpenApi:Enabled", true))
-    app.UseVersionedSwaggerUi();
+    app.UseVersionedOpenApi(swaggerUi: configuration.GetValue("OpenApi:SwaggerUi", true));
+app.UsePrometheusScraping();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.UseApiEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

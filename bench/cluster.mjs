@@ -1,9 +1,12 @@
 // Steps 2 to 4 of the cluster test, against a cluster bench/cluster.sh has started:
 //   2. a notification caused through one instance reaches a WebSocket held by another;
 //   3. the auth rate limit is global: AUTH_LIMIT logins spread by nginx over the instances, then one more, is a 429;
-//   4. SIGKILL of one instance during a write load through nginx: every acknowledged write is stored, the others
+//   4. SIGTERM of one instance during a write load through nginx (a rolling restart): no request fails, every
+//      acknowledged write is stored, its notification socket is closed with 1001, and the process exits in time;
+//   5. SIGKILL of another instance during a write load through nginx: every acknowledged write is stored, the others
 //      kept serving, and only requests in flight on the killed instance failed.
-// Environment: CLUSTER_URL (nginx), INSTANCE_URLS (comma-separated, direct), VICTIM_PID (an instance's process),
+// Environment: CLUSTER_URL (nginx), INSTANCE_URLS (comma-separated, direct), TERM_INDEX and TERM_PID (the instance
+// step 4 stops), SHUTDOWN_BOUND (seconds it may take to exit), VICTIM_PID (step 5's instance),
 // AUTH_LIMIT (RateLimiting:Auth:PermitLimit of the instances), ACCESS_LOG (nginx's, with the upstream address).
 // Prints one PASS or FAIL line a step and exits non-zero if any failed.
 import http from "node:http";
@@ -13,6 +16,9 @@ import { call, must, register, upload, openSocket } from "./api.mjs";
 const cluster = process.env.CLUSTER_URL;
 const instances = process.env.INSTANCE_URLS.split(",");
 const victimPid = Number(process.env.VICTIM_PID);
+const termIndex = Number(process.env.TERM_INDEX);
+const termPid = Number(process.env.TERM_PID);
+const shutdownBound = Number(process.env.SHUTDOWN_BOUND);
 const authLimit = Number(process.env.AUTH_LIMIT);
 const accessLog = process.env.ACCESS_LOG;
 const results = [];
@@ -103,6 +109,84 @@ async function allComments(artworkId) {
   return ids;
 }
 
+/** Writes comments through nginx with `workers` clients for `seconds`; `during` runs once, `after` ms in. */
+async function writeLoad(artworkId, token, { workers, seconds, after, during }) {
+  const acknowledged = [];
+  const failures = [];
+  let firedAt = null;
+  let afterFired = 0;
+  const started = performance.now();
+  const timer = setTimeout(() => {
+    during();
+    firedAt = performance.now();
+  }, after);
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() - started < seconds * 1000) {
+        try {
+          const { status, body } = await call(cluster, "POST", `artworks/${artworkId}/comments`, token, { body: `comment ${n++}` });
+          if (status === 201) {
+            acknowledged.push(body.id);
+            if (firedAt !== null) afterFired++;
+          } else failures.push(`${status}`);
+        } catch (e) {
+          failures.push(e.cause?.code ?? e.message);
+        }
+      }
+    }),
+  );
+  clearTimeout(timer);
+  const stored = await allComments(artworkId);
+  const lost = acknowledged.filter((id) => !stored.has(id));
+  const unacknowledged = stored.size - acknowledged.filter((id) => stored.has(id)).length;
+  return { acknowledged, failures, afterFired, lost, unacknowledged, fired: firedAt !== null };
+}
+
+function exited(pid) {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+async function terminateDuringWrites() {
+  const artist = await register(cluster, "restarted");
+  const artwork = await upload(cluster, artist, "Through a rolling restart");
+  const socket = await openSocket(instances[termIndex], artist.token);
+  const closed = new Promise((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: reason.toString(), at: performance.now() })));
+  let termAt = null;
+  let exitedAt = null;
+  const watch = setInterval(() => {
+    if (termAt !== null && exitedAt === null && exited(termPid)) exitedAt = performance.now();
+  }, 50);
+  const load = await writeLoad(artwork.id, artist.token, {
+    workers: 16,
+    seconds: shutdownBound,
+    after: 2500,
+    during: () => {
+      process.kill(termPid, "SIGTERM");
+      termAt = performance.now();
+    },
+  });
+  const close = await Promise.race([closed, new Promise((r) => setTimeout(() => r(null), 5000))]);
+  while (exitedAt === null && performance.now() - termAt < shutdownBound * 1000) await new Promise((r) => setTimeout(r, 100));
+  clearInterval(watch);
+  const seconds = (at) => (at === null ? "never" : `${((at - termAt) / 1000).toFixed(1)} s`);
+  const ok =
+    load.fired && load.failures.length === 0 && load.lost.length === 0 && load.afterFired > 0 && close?.code === 1001 && exitedAt !== null;
+  report(
+    4,
+    ok,
+    `${load.acknowledged.length} writes acknowledged (${load.afterFired} after the SIGTERM), ${load.lost.length} missing afterwards, ` +
+      `${load.failures.length} failed (${[...new Set(load.failures)].join(", ") || "none"}); the stopped instance's socket closed ` +
+      `${close ? `with ${close.code} "${close.reason}" ${seconds(close.at)}` : "never"} after the SIGTERM and the process exited ` +
+      `${seconds(exitedAt)} after it (bound ${shutdownBound} s)`,
+  );
+}
+
 async function killDuringWrites() {
   const workers = 16;
   const seconds = 8;
@@ -141,7 +225,7 @@ async function killDuringWrites() {
   const unacknowledged = stored.size - acknowledged.filter((id) => stored.has(id)).length;
   const ok = killedAt !== null && lost.length === 0 && failures.length <= workers && afterKill > 0;
   report(
-    4,
+    5,
     ok,
     `${acknowledged.length} writes acknowledged (${afterKill} after the SIGKILL at ${Math.round(killAfter)} ms), ` +
       `${lost.length} of them missing afterwards; ${failures.length} failed (${[...new Set(failures)].join(", ") || "none"}), ` +
@@ -152,7 +236,8 @@ async function killDuringWrites() {
 for (const [step, run] of [
   [2, crossInstancePush],
   [3, globalRateLimit],
-  [4, killDuringWrites],
+  [4, terminateDuringWrites],
+  [5, killDuringWrites],
 ]) {
   try {
     await run();

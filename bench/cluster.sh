@@ -2,10 +2,11 @@
 # The scaled form on one machine, without Docker: PostgreSQL, Redis and nginx from Debian on
 # loopback, three Release instances of the API behind nginx (round robin, no sticky sessions).
 #   1. the Postman collection through nginx;
-#   2-4. bench/cluster.mjs: a push across instances, the global auth rate limit, SIGKILL under writes;
-#   5. with --throughput: requests per second through nginx with one, two and three instances.
+#   2-5. bench/cluster.mjs: a push across instances, the global auth rate limit, SIGTERM under writes
+#        (a rolling restart: nothing may fail), SIGKILL under writes;
+#   6. with --throughput: requests per second through nginx with one, two and three instances.
 # Usage: bench/cluster.sh [--throughput]. Ends with "cluster: N passed, N failed" (Postman assertions
-# plus steps 2 to 4) and exits non-zero if anything failed. Needs root for apt and PostgreSQL's
+# plus steps 2 to 5) and exits non-zero if anything failed. Needs root for apt and PostgreSQL's
 # service user; dotnet, node and `npm ci` (newman, ws).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ nginx_port=8088
 redis_port=6391
 instance_ports=(5201 5202 5203)
 auth_limit=60
+drain_seconds=5 # Shutdown:DrainDelay: SIGTERM to a closed listener; the instance exits within it plus requests in flight
 database="artfolio_cluster_$$"
 pids=()
 
@@ -72,6 +74,7 @@ start_instance() { # index
     RateLimiting__Auth__PermitLimit=$auth_limit \
     Passwords__WorkFactor=4 \
     Logging__LogLevel__Default=Warning \
+    Shutdown__DrainDelay=00:00:0$drain_seconds \
       exec dotnet "$root/ArtFolio/bin/Release/net10.0/ArtFolio.dll"
   ) >"$work/instance$1.log" 2>&1 &
   pids[$1]=$!
@@ -147,20 +150,23 @@ read -r pm_passed pm_failed < <(node -e '
 echo "spread of the collection's requests over the instances:"
 awk '{print $NF}' "$work/access.log" | sort | uniq -c
 
-say "Steps 2 to 4: push across instances, global rate limit, SIGKILL under writes"
+say "Steps 2 to 5: push across instances, global rate limit, SIGTERM and SIGKILL under writes"
 set +e
 CLUSTER_URL="$cluster" \
 INSTANCE_URLS="$(printf 'http://127.0.0.1:%s,' "${instance_ports[@]}" | sed 's/,$//')" \
+TERM_INDEX=1 TERM_PID="${pids[1]}" SHUTDOWN_BOUND=$((drain_seconds + 10)) \
 VICTIM_PID="${pids[2]}" AUTH_LIMIT=$auth_limit ACCESS_LOG="$work/access.log" \
   node bench/cluster.mjs | tee "$work/steps.log"
 set -e
 steps_passed=$(grep -c '^PASS' "$work/steps.log" || true)
 steps_failed=$(grep -c '^FAIL' "$work/steps.log" || true)
-[ "$steps_passed" -eq 0 ] && [ "$steps_failed" -eq 0 ] && steps_failed=3
+[ "$steps_passed" -eq 0 ] && [ "$steps_failed" -eq 0 ] && steps_failed=4
 
 if $throughput; then
-  say "Step 5: requests per second through nginx with one, two and three instances"
-  start_instance 2 # the one step 4 killed
+  say "Step 6: requests per second through nginx with one, two and three instances"
+  start_instance 1 # the one step 4 stopped
+  start_instance 2 # the one step 5 killed
+  wait_ready "${instance_ports[1]}"
   wait_ready "${instance_ports[2]}"
   token=$(curl -sf -H 'Content-Type: application/json' "$cluster/api/v1/auth/register" -d \
     '{"username":"bench_'$$'","email":"bench'$$'@example.com","password":"bench-password","confirmPassword":"bench-password"}' \

@@ -60,6 +60,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private bool ownsMedia = true;
     private IInterceptor[] interceptors = [];
+    private Action<IServiceCollection>? moreServices;
 
     private TestApp(Db database, Dictionary<string, string?> settings, string? postgresDatabase, string? sqliteFile)
     {
@@ -97,7 +98,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         };
 
     /// <summary>A private app; dispose it at the end of the test. <paramref name="settings"/> override configuration keys.</summary>
-    public static async Task<TestApp> StartAsync(Db database, IDictionary<string, string?>? settings = null)
+    public static Task<TestApp> StartAsync(Db database, IDictionary<string, string?>? settings = null) =>
+        StartAsync(database, settings, services: null);
+
+    /// <summary>A private app with more (or replaced) services, e.g. an in-memory telemetry exporter.</summary>
+    public static async Task<TestApp> StartAsync(
+        Db database,
+        IDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services
+    )
     {
         var all = new Dictionary<string, string?>
         {
@@ -135,7 +144,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
 
-        var app = new TestApp(database, all, postgresDatabase, sqliteFile);
+        var app = new TestApp(database, all, postgresDatabase, sqliteFile) { moreServices = services };
         _ = app.Server; // start now: migrations run here, not inside the first test's timing
         TestHttp.LearnRoutes(app.Services);
         return await Task.FromResult(app);
@@ -152,6 +161,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton<IInterceptor>(Sql);
             foreach (var interceptor in interceptors)
                 services.AddSingleton(interceptor);
+            moreServices?.Invoke(services);
             services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
         });
     }

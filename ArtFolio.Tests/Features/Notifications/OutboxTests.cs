@@ -169,6 +169,45 @@ public sealed class OutboxTests
         slow.Inserts.ShouldBeGreaterThanOrEqualTo(likers);
     }
 
+    /// <summary>
+    /// SIGTERM in the middle of a batch: the dispatcher stops, and every message of the batch it did not
+    /// finish is handed back at once (no claim left to lapse), for another instance to take now.
+    /// </summary>
+    [Theory, AllDatabases]
+    public async Task Stopping_hands_back_the_claims_of_the_batch_in_hand(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, NotDispatching);
+        var alice = await app.CreateUserAsync("alice");
+        var artwork = await alice.CreateArtworkAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var fan = await app.CreateUserAsync("fan");
+            await fan.Client.POSTAsync<Like.Endpoint, Like.Request>(new() { Id = artwork.Id });
+        }
+        var slow = new SlowNotificationInserts(TimeSpan.FromSeconds(5));
+        await using var stopping = app.StartSibling(NotDispatching, slow);
+        using var sigterm = new CancellationTokenSource();
+
+        var batch = stopping.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(sigterm.Token);
+        await TestApp.EventuallyAsync(() => Task.FromResult(slow.Inserts), n => n > 0); // the first is in hand
+        await sigterm.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(batch);
+
+        var outbox = await app.QueryAsync(d =>
+            d.Outbox.AsNoTracking().Where(m => m.Topic == NotificationOutbox.Topic).ToListAsync()
+        );
+        // The upload's news (no followers: done at once) and three likes, interrupted at the first.
+        outbox.Count.ShouldBe(4);
+        var handedBack = outbox.Where(m => m.DispatchedAt == null).ToList();
+        handedBack.Count.ShouldBe(3);
+        handedBack.ShouldAllBe(m => m.ClaimedUntil == null && m.ClaimToken == null);
+        // Taken at once by the next dispatcher, not a claim duration later.
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None);
+        var ids = handedBack.Select(m => m.Id).ToList();
+        (await app.QueryAsync(d => d.Outbox.CountAsync(m => ids.Contains(m.Id) && m.DispatchedAt != null))).ShouldBe(3);
+        (await NotificationsOfAsync(app, alice.Id, NotificationTypes.Like)).ShouldBe(3);
+    }
+
     /// <summary>A handler made slow: each save that stores notifications waits first.</summary>
     private sealed class SlowNotificationInserts(TimeSpan delay) : SaveChangesInterceptor
     {

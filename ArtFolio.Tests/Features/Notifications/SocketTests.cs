@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.WebSockets;
 using ArtFolio.Domain;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Tests.Features.Artworks;
 using ArtFolio.Tests.Infrastructure;
 using FastEndpoints;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtFolio.Tests.Features.Notifications;
 
@@ -90,6 +92,39 @@ public sealed class SocketTests
         (await socket.ReceiveAsync(seconds: 10)).ShouldBeNull();
 
         socket.CloseStatus.ShouldBe(WebSocketCloseStatus.PolicyViolation);
+    }
+
+    /// <summary>
+    /// SIGTERM (the host stopping): during the drain the instance still answers but is not ready, closes
+    /// each connection after its answer and refuses new sockets; then open sockets close with 1001. (The
+    /// host calls this first step itself on SIGTERM; the cluster test sends a real one through nginx.)
+    /// </summary>
+    [Theory, AllDatabases]
+    public async Task Stopping_drains_then_closes_sockets_with_going_away(Db db)
+    {
+        await using var app = await TestApp.StartAsync(
+            db,
+            new Dictionary<string, string?> { ["Shutdown:DrainDelay"] = "00:00:02" }
+        );
+        var alice = await app.CreateUserAsync("alice");
+        using var socket = await app.ConnectAsync(alice.Auth.AccessToken);
+        var client = app.Anonymous;
+
+        var stopping = app.Services.GetRequiredService<GracefulShutdown>().StoppingAsync(CancellationToken.None);
+        using var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        using var served = await client.GetAsync("/api/v1/artworks?limit=1"); // still answering...
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        served.Headers.ConnectionClose.ShouldBe(true); // ...closing each connection after its answer
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() =>
+            app.ConnectAsync(alice.Auth.AccessToken)
+        );
+        refused.Message.ShouldContain("503");
+
+        (await socket.ReceiveAsync(seconds: 10)).ShouldBeNull();
+        socket.CloseStatus.ShouldBe(WebSocketCloseStatus.EndpointUnavailable);
+        socket.CloseStatusDescription.ShouldBe("server restarting; reconnect");
+        await stopping;
     }
 
     [PostgresFact]

@@ -4,6 +4,7 @@ using ArtFolio.Features.Users;
 using ArtFolio.Infrastructure.Outbox;
 using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
+using ArtFolio.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ namespace ArtFolio.Features.Notifications;
 public sealed class NotificationHandler(
     IServiceScopeFactory scopes,
     IRealtimeBus bus,
+    AppMetrics metrics,
     TimeProvider clock,
     IOptions<JsonOptions> json,
     ILogger<NotificationHandler> logger
@@ -68,6 +70,7 @@ public sealed class NotificationHandler(
         try
         {
             await bus.PublishAsync(messages, cancellationToken);
+            metrics.NotificationsPushed(messages.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

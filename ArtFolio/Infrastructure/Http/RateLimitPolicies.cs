@@ -62,6 +62,7 @@ public static class RateLimitPolicies
                     .HttpContext.GetEndpoint()
                     ?.Metadata.GetMetadata<EnableRateLimitingAttribute>()
                     ?.PolicyName;
+                context.HttpContext.RequestServices.GetRequiredService<Telemetry.AppMetrics>().RateLimited(policy);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? wait
                     : WindowOf(policy, auth, images);

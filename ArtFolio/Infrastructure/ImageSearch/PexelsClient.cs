@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ArtFolio.Infrastructure.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -70,9 +71,14 @@ public sealed class PexelsClient(
                 StatusCodes.Status503ServiceUnavailable,
                 "Image search is not configured on this server (Pexels:ApiKey)."
             );
+        var caller = AppTraces.Caller;
         return await cache.GetOrCreateAsync(
             $"pexels:{path}",
-            async ct => await fetch(ct),
+            async ct =>
+            {
+                using var span = AppTraces.StartShared("pexels fetch", caller);
+                return await fetch(ct);
+            },
             new HybridCacheEntryOptions
             {
                 Expiration = options.CacheDuration,

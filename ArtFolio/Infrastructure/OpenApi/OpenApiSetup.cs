@@ -44,10 +44,12 @@ public static class OpenApiSetup
         return services;
     }
 
-    /// <summary>Swagger UI at /swagger offering every release's document, newest first.</summary>
-    public static void UseVersionedSwaggerUi(this WebApplication app)
+    /// <summary>Every release's document at /openapi/{name}.json and, unless turned off, Swagger UI at /swagger offering them newest first.</summary>
+    public static void UseVersionedOpenApi(this WebApplication app, bool swaggerUi)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
+        if (!swaggerUi)
+            return;
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "swagger";

@@ -116,14 +116,46 @@ public sealed class OutboxDispatcher(
         try
         {
             foreach (var message in claimed)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                    break;
                 await HandleAsync(message, cancellationToken);
+            }
         }
         finally
         {
             await working.CancelAsync();
             await heartbeat;
+            if (cancellationToken.IsCancellationRequested)
+                await HandBackAsync(claim);
         }
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Stopping (SIGTERM): the messages of this batch not yet handled (or interrupted) are released at once,
+    /// so another instance takes them now rather than when the claim would lapse.
+    /// </summary>
+    private async Task HandBackAsync(Guid claim)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var released = await db
+                .Outbox.Where(m => m.ClaimToken == claim && m.DispatchedAt == null)
+                .ExecuteUpdateAsync(
+                    s =>
+                        s.SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.ClaimToken, (Guid?)null),
+                    CancellationToken.None
+                );
+            if (released > 0)
+                logger.LogInformation("Stopping: handed back {Count} claimed outbox message(s)", released);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Stopping: could not hand back this batch's claims; they lapse on their own");
+        }
     }
 
     /// <summary>Extends this batch's claims on the messages not yet handled, until the batch is done.</summary>

@@ -13,6 +13,8 @@ public static class OutboxSetup
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        // Made at start so that its gauges exist before the first collection.
+        services.AddHostedService<OutboxGauges>();
         return services;
     }
 }

@@ -24,7 +24,8 @@ public static class PersistenceSetup
                 .AddSingleton<IArtworkSearch, SqliteArtworkSearch>(),
             DatabaseProvider.Postgres => services
                 .AddDbContextPool<PostgresAppDbContext>(
-                    (provider, db) => Configure(db.UseNpgsql(WithAutoPrepare(options.ConnectionString)), provider)
+                    (provider, db) =>
+                        Configure(db.UseNpgsql(WithAutoPrepare(options.EffectiveConnectionString)), provider)
                 )
                 .AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>())
                 .AddSingleton<IArtworkSearch, PostgresArtworkSearch>(),
@@ -63,6 +64,13 @@ public static class PersistenceSetup
     // Interceptors registered in DI (the tests' SQL recorder, for one) join every context.
     private static void Configure(DbContextOptionsBuilder db, IServiceProvider provider) =>
         db.AddInterceptors(provider.GetServices<IInterceptor>());
+
+    /// <summary>Migrates at start unless <see cref="DatabaseOptions.MigrateOnStart"/> is off (a migration step runs instead).</summary>
+    public static async Task MigrateDatabaseOnStartAsync(this IServiceProvider services)
+    {
+        if (services.GetRequiredService<DatabaseOptions>().MigrateOnStart)
+            await services.MigrateDatabaseAsync();
+    }
 
     /// <summary>Creates the SQLite file's folder, applies pending migrations, and turns on WAL for SQLite.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)

@@ -23,7 +23,7 @@ public static class RealtimeSetup
         }
         else if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(database.EffectiveConnectionString));
             services.AddSingleton<PostgresBus>();
             services.AddSingleton<IRealtimeBus>(sp => sp.GetRequiredService<PostgresBus>());
             services.AddHostedService(sp => sp.GetRequiredService<PostgresBus>());

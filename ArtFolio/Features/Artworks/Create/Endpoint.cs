@@ -6,6 +6,7 @@ using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Telemetry;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class Endpoint(
     NotificationOutbox notifications,
     EndpointLinks links,
     Evictions evictions,
+    AppMetrics metrics,
     TimeProvider clock
 ) : Endpoint<Request, Created<ArtworkResponse>>
 {
@@ -95,6 +97,7 @@ public sealed class Endpoint(
             await media.DeleteAsync(stored.Ref, CancellationToken.None);
             throw;
         }
+        metrics.Uploaded("artwork", file.Type.Kind == MediaKind.Image ? "image" : "video", file.Bytes);
 
         var response = await db
             .Artworks.Where(a => a.Id == artwork.Id)

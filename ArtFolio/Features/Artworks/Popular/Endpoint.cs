@@ -4,6 +4,7 @@ using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Telemetry;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
@@ -51,12 +52,17 @@ public sealed class Endpoint(AppDbContext db, HybridCache cache, PopularOptions 
         var limit = query.Limit ?? Paging.DefaultLimit;
         // Only the ranking is shared between callers, one per period (its top Paging.MaxLimit, whatever
         // limit asked); the artworks are projected per User below.
+        var caller = AppTraces.Caller;
         var ranked =
             options.CacheDuration == TimeSpan.Zero // the cache turned off: counted every time
                 ? await RankAsync(db, Periods[period], Paging.MaxLimit, clock, cancellationToken)
                 : await cache.GetOrCreateAsync(
                     $"popular:{period}",
-                    async token => await RankAsync(db, Periods[period], Paging.MaxLimit, clock, token),
+                    async token =>
+                    {
+                        using var span = AppTraces.StartShared("popular ranking", caller);
+                        return await RankAsync(db, Periods[period], Paging.MaxLimit, clock, token);
+                    },
                     new HybridCacheEntryOptions
                     {
                         Expiration = options.CacheDuration,

@@ -2,14 +2,20 @@ using ArtFolio.Domain;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Telemetry;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Auth.Login;
 
-public sealed class Endpoint(AppDbContext db, Passwords passwords, Sessions sessions, TimeProvider clock)
-    : Endpoint<Request, Results<Ok<AuthResponse>, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    Passwords passwords,
+    Sessions sessions,
+    AppMetrics metrics,
+    TimeProvider clock
+) : Endpoint<Request, Results<Ok<AuthResponse>, ProblemHttpResult>>
 {
     public const string WrongCredentials = "The email, username or password is wrong.";
 
@@ -43,13 +49,17 @@ public sealed class Endpoint(AppDbContext db, Passwords passwords, Sessions sess
 
         var check = passwords.Verify(user, request.Password!);
         if (check == PasswordCheck.Wrong)
+        {
+            metrics.LoginAttempted("wrong_credentials");
             return Problems.Result(StatusCodes.Status401Unauthorized, WrongCredentials);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (check == PasswordCheck.CorrectButRehash)
             user!.PasswordHash = passwords.Hash(request.Password!);
         var response = sessions.Start(user!);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.LoginAttempted("success");
         return TypedResults.Ok(response);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
+using ArtFolio.Infrastructure.Hosting;
 using ArtFolio.Infrastructure.Http;
 using ArtFolio.Infrastructure.Persistence;
 using ArtFolio.Infrastructure.Realtime;
@@ -16,7 +17,7 @@ public sealed class Endpoint(
     AppDbContext db,
     JwtOptions jwt,
     TimeProvider clock,
-    IHostApplicationLifetime lifetime,
+    GracefulShutdown shutdown,
     AllowedOrigins origins
 ) : EndpointWithoutRequest<IResult>
 {
@@ -29,6 +30,7 @@ public sealed class Endpoint(
                 .Produces(StatusCodes.Status200OK)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
                 // Read by the bearer handler (AuthSetup), not bound here: declared for the document only.
                 .AddOpenApiOperationTransformer(
                     (operation, _, _) =>
@@ -55,7 +57,9 @@ public sealed class Endpoint(
             s.Description =
                 "Connect with ?access_token=<accessToken>; a missing or bad token is a 401 before the upgrade, a plain "
                 + "GET a 400, a browser page of an origin not in Cors:AllowedOrigins a 403. The server closes the "
-                + "socket (1008) when the token expires: reconnect with a fresh one. The upgrade answers 101 over "
+                + "socket (1008) when the token expires: reconnect with a fresh one. An instance that is shutting down closes "
+                + "its sockets with 1001 (going away) and refuses new ones (503): reconnect, after a second, to reach "
+                + "another. The upgrade answers 101 over "
                 + "HTTP/1.1, 200 over HTTP/2 (extended CONNECT).";
         });
     }
@@ -74,21 +78,39 @@ public sealed class Endpoint(
                 "Pages of this origin may not connect; see Cors:AllowedOrigins."
             );
 
+        if (shutdown.IsDraining)
+        {
+            HttpContext.Response.Headers.RetryAfter = "1";
+            return Problems.Result(
+                StatusCodes.Status503ServiceUnavailable,
+                "This instance is shutting down; connect again to reach another."
+            );
+        }
+
         var (userId, sessionId) = (User.UserId(), User.SessionId());
         using var socket = await HttpContext.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket);
         using var until = CancellationTokenSource.CreateLinkedTokenSource(
             HttpContext.RequestAborted,
-            lifetime.ApplicationStopping
+            shutdown.SocketsClosing
         );
-        var closeReason = "access token expired; reconnect with a new one";
+        var closeReason = SocketClose.Policy("access token expired; reconnect with a new one");
         if (long.TryParse(User.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp))
             until.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, exp - clock.GetUtcNow().ToUnixTimeSeconds())));
         // The session can end while the socket is open (logout elsewhere, account deleted): look again
         // as often as the session check's cache would, and close the socket when it has.
-        var watching = WatchSessionAsync(userId, sessionId, until, () => closeReason = "session ended; log in again");
+        var watching = WatchSessionAsync(
+            userId,
+            sessionId,
+            until,
+            () => closeReason = SocketClose.Policy("session ended; log in again")
+        );
+        using (shutdown.SocketOpened())
         using (registry.Register(userId, connection))
-            await connection.RunAsync(until.Token, () => closeReason);
+            await connection.RunAsync(
+                until.Token,
+                () => shutdown.SocketsClosing.IsCancellationRequested ? SocketClose.GoingAway : closeReason
+            );
         await until.CancelAsync();
         await watching;
         return Results.Empty;

@@ -3,14 +3,20 @@ using ArtFolio.Infrastructure.Caching;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
 using ArtFolio.Infrastructure.Persistence;
+using ArtFolio.Infrastructure.Telemetry;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtFolio.Features.Users.SetAvatar;
 
-public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evictions, TimeProvider clock)
-    : Endpoint<Request, Results<Ok<Me.Response>, ProblemHttpResult>>
+public sealed class Endpoint(
+    AppDbContext db,
+    IMediaStore media,
+    Evictions evictions,
+    AppMetrics metrics,
+    TimeProvider clock
+) : Endpoint<Request, Results<Ok<Me.Response>, ProblemHttpResult>>
 {
     public override void Configure()
     {
@@ -50,6 +56,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media, Evictions evict
             await media.DeleteAsync(stored.Ref, CancellationToken.None);
             throw;
         }
+        metrics.Uploaded("avatar", "image", request.Image!.Bytes);
         await evictions.EvictAnswersAsync(AnswerTags.UserChanged(user.Username), CancellationToken.None);
         if (previous is not null)
             await media.DeleteAsync(previous, CancellationToken.None);
