@@ -19,5 +19,9 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     MALLOC_ARENA_MAX=2
 EXPOSE 8080
+# The image has no curl: the app asks its own /health/ready ("dotnet ArtFolio.dll healthcheck").
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["dotnet", "ArtFolio.dll", "healthcheck"]
+# SIGTERM drains, closes sockets with 1001 and finishes requests in flight (see the README); give it the time.
+STOPSIGNAL SIGTERM
 VOLUME ["/app/data"]
 ENTRYPOINT ["dotnet", "ArtFolio.dll"]
