@@ -189,47 +189,22 @@ async function terminateDuringWrites() {
 
 async function killDuringWrites() {
   const workers = 16;
-  const seconds = 8;
   const killAfter = 2500;
   const artist = await register(cluster, "writer");
   const artwork = await upload(cluster, artist, "Under load");
-  const acknowledged = [];
-  const failures = [];
-  let killedAt = null;
-  let afterKill = 0;
-  const started = performance.now();
-  const killer = setTimeout(() => {
-    process.kill(victimPid, "SIGKILL");
-    killedAt = performance.now();
-  }, killAfter);
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (performance.now() - started < seconds * 1000) {
-        const text = `comment ${n++}`;
-        try {
-          const { status, body } = await call(cluster, "POST", `artworks/${artwork.id}/comments`, artist.token, { body: text });
-          if (status === 201) {
-            acknowledged.push(body.id);
-            if (killedAt !== null) afterKill++;
-          } else failures.push(`${status}`);
-        } catch (e) {
-          failures.push(e.cause?.code ?? e.message);
-        }
-      }
-    }),
-  );
-  clearTimeout(killer);
-  const stored = await allComments(artwork.id);
-  const lost = acknowledged.filter((id) => !stored.has(id));
-  const unacknowledged = stored.size - acknowledged.filter((id) => stored.has(id)).length;
-  const ok = killedAt !== null && lost.length === 0 && failures.length <= workers && afterKill > 0;
+  const load = await writeLoad(artwork.id, artist.token, {
+    workers,
+    seconds: 8,
+    after: killAfter,
+    during: () => process.kill(victimPid, "SIGKILL"),
+  });
+  const ok = load.fired && load.lost.length === 0 && load.failures.length <= workers && load.afterFired > 0;
   report(
     5,
     ok,
-    `${acknowledged.length} writes acknowledged (${afterKill} after the SIGKILL at ${Math.round(killAfter)} ms), ` +
-      `${lost.length} of them missing afterwards; ${failures.length} failed (${[...new Set(failures)].join(", ") || "none"}), ` +
-      `at most ${workers} were in flight; ${unacknowledged} stored without an answer (in flight when killed)`,
+    `${load.acknowledged.length} writes acknowledged (${load.afterFired} after the SIGKILL at ${killAfter} ms), ` +
+      `${load.lost.length} of them missing afterwards; ${load.failures.length} failed (${[...new Set(load.failures)].join(", ") || "none"}), ` +
+      `at most ${workers} were in flight; ${load.unacknowledged} stored without an answer (in flight when killed)`,
   );
 }
 

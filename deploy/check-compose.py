@@ -51,6 +51,10 @@ nginx = open("deploy/nginx.conf").read()
 check("nginx passes the original host with its port", "proxy_set_header Host $http_host;" in nginx)
 check("nginx follows replicas as they come and go", re.search(r"resolver 127\.0\.0\.11 valid=\d+s", nginx)
       and re.search(r"server api:8080 resolve", nginx) and "zone " in nginx)
+idle = re.search(r"keepalive_timeout (\d+)s;", nginx)
+drain = re.match(r"00:00:(\d+)$", env.get("Shutdown__DrainDelay", ""))
+check("nginx drops idle upstream connections before a replica's drain ends",
+      idle and drain and int(idle.group(1)) < int(drain.group(1)))
 image = services["nginx"]["image"].split(":")[1]
 check("the nginx image resolves upstreams (1.27.3 or later)", tuple(map(int, image.split("."))) >= (1, 27, 3) if image.count(".") >= 1 else False, image)
 

@@ -4,6 +4,9 @@ using System.Net.Sockets;
 using System.Text.Json;
 using ArtFolio.Tests.Features.Artworks;
 using FastEndpoints;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -175,6 +178,47 @@ public sealed class TelemetryTests
         Sum(telemetry, "artfolio.rate_limit.rejections", ("artfolio.rate_limit.policy", "auth")).ShouldBe(1);
         names.ShouldContain("artfolio.outbox.backlog");
         names.ShouldContain("artfolio.outbox.oldest_age");
+    }
+
+    /// <summary>A collector on loopback (OTLP over HTTP, as the OpenTelemetry Collector's 4318 port takes it) receives both signals at their paths.</summary>
+    [Fact]
+    public async Task With_a_collector_configured_traces_and_metrics_are_sent_to_it_over_OTLP()
+    {
+        var received = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Type, long Bytes)>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var collector = builder.Build();
+        collector.MapPost(
+            "/v1/{signal}",
+            async (HttpContext http, string signal) =>
+            {
+                using var body = new MemoryStream();
+                await http.Request.Body.CopyToAsync(body);
+                received.Enqueue(($"/v1/{signal}", http.Request.ContentType, body.Length));
+                return Results.Ok();
+            }
+        );
+        await collector.StartAsync();
+        await using var app = await TestApp.StartAsync(
+            Db.Sqlite,
+            new Dictionary<string, string?>
+            {
+                ["Telemetry:OtlpEndpoint"] = collector.Urls.First(),
+                ["Telemetry:OtlpProtocol"] = "HttpProtobuf",
+                ["Telemetry:ExportInterval"] = "00:00:01",
+            }
+        );
+
+        (await app.Anonymous.GetAsync("/api/v1/artworks")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Flush(app);
+
+        await TestApp.EventuallyAsync(
+            () => Task.FromResult(received.Select(r => r.Path).Distinct().Count()),
+            paths => paths >= 2
+        );
+        received.ShouldContain(r => r.Path == "/v1/traces" && r.Type == "application/x-protobuf" && r.Bytes > 0);
+        received.ShouldContain(r => r.Path == "/v1/metrics" && r.Type == "application/x-protobuf" && r.Bytes > 0);
+        received.ShouldAllBe(r => r.Path == "/v1/traces" || r.Path == "/v1/metrics");
     }
 
     [Theory, AllDatabases]

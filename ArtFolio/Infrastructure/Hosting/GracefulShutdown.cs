@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ArtFolio.Infrastructure.Hosting;
@@ -7,10 +8,10 @@ public sealed class ShutdownOptions : ICheckedSettings
     public const string Section = "Shutdown";
 
     /// <summary>
-    /// How long, after SIGTERM, the instance keeps answering while it tells the load balancer it is going:
-    /// readiness answers 503, every answer closes its connection (no idle keep-alive connection is left to
-    /// race the listener's close), new notification sockets are refused. 0 (the default) skips it; behind
-    /// nginx or any balancer set a few seconds (the compose file and the cluster test use 5 s).
+    /// How long, after SIGTERM, the instance keeps answering as usual while it tells readiness-aware
+    /// balancers it is going (readiness 503, new notification sockets refused) before it stops accepting
+    /// connections and closes those it has. 0 (the default) skips draining; behind nginx or any balancer
+    /// set a few seconds (the compose file and the cluster test use 5 s).
     /// </summary>
     public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
 
@@ -27,28 +28,46 @@ public sealed class ShutdownOptions : ICheckedSettings
 }
 
 /// <summary>
-/// What SIGTERM does, in order: (1) drain for <see cref="ShutdownOptions.DrainDelay"/>: still answering,
-/// but not ready, closing each connection after its answer and refusing new sockets; (2) close the open
-/// notification sockets with 1001 (going away) so their clients reconnect to another instance, waiting
-/// (at most <see cref="SocketCloseWait"/>) for their close handshakes; (3) only
-/// then does Kestrel stop listening, finish the requests in flight within <see cref="ShutdownOptions.Timeout"/>,
+/// What SIGTERM does, in order:
+/// (1) drain for <see cref="ShutdownOptions.DrainDelay"/>: answering as usual, but not ready and refusing
+/// new notification sockets;
+/// (2) stop accepting connections (<see cref="DrainableListeners"/>): the balancer's next connection is
+/// refused, which it retries elsewhere (safe even for a POST) and marks this instance down;
+/// (3) close the notification sockets with 1001 (going away) so their clients reconnect elsewhere, waiting
+/// at most <see cref="SocketCloseWait"/> for their close handshakes;
+/// (4) close the other connections as they finish: every answer now says <c>Connection: close</c>, and the
+/// balancer drops its idle ones (nginx's upstream <c>keepalive_timeout</c>); wait at most
+/// <see cref="ConnectionCloseWait"/> for none to be left;
+/// (5) only then does Kestrel stop, finishing what is still in flight within <see cref="ShutdownOptions.Timeout"/>,
 /// and the background services stop (the outbox hands back the messages it claimed but did not handle).
-/// Runs as a lifecycle service: its <see cref="StoppingAsync"/> comes before any hosted service stops,
-/// the web server included.
+/// Why this order: Kestrel, stopping, closes its listener and every connection waiting for a request at
+/// once, so a request just sent on a fresh or idle connection was dropped unread (a 502 nginx cannot retry
+/// for a POST). Runs as a lifecycle service: <see cref="StoppingAsync"/> comes before any hosted service
+/// stops, the web server included.
 /// </summary>
-public sealed class GracefulShutdown(ShutdownOptions options, ILogger<GracefulShutdown> logger)
-    : IHostedLifecycleService,
-        IHealthCheck
+public sealed class GracefulShutdown(
+    ShutdownOptions options,
+    IServiceProvider services,
+    ILogger<GracefulShutdown> logger
+) : IHostedLifecycleService, IHealthCheck
 {
-    /// <summary>How long closing sockets may take to finish their close handshakes before the server stops.</summary>
+    /// <summary>How long closing sockets may take to finish their close handshakes.</summary>
     public static readonly TimeSpan SocketCloseWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the open connections may take to be closed, by us after an answer or by the balancer when idle.</summary>
+    public static readonly TimeSpan ConnectionCloseWait = TimeSpan.FromSeconds(10);
 
     private readonly CancellationTokenSource socketsClosing = new();
     private volatile bool draining;
+    private volatile bool closingConnections;
     private int openSockets;
+    private int openConnections;
 
     /// <summary>True from SIGTERM on.</summary>
     public bool IsDraining => draining;
+
+    /// <summary>True once the instance no longer accepts connections: every answer closes its connection.</summary>
+    public bool IsClosingConnections => closingConnections;
 
     /// <summary>Fires when open sockets should close (the drain is over).</summary>
     public CancellationToken SocketsClosing => socketsClosing.Token;
@@ -57,41 +76,70 @@ public sealed class GracefulShutdown(ShutdownOptions options, ILogger<GracefulSh
     {
         draining = true;
         logger.LogInformation(
-            "Stopping: draining for {DrainDelay}, then closing sockets and finishing requests in flight (at most {Timeout})",
+            "Stopping: draining for {DrainDelay}, then closing sockets and connections, and finishing requests in flight (at most {Timeout})",
             options.DrainDelay,
             options.Timeout
         );
+        await DelayAsync(options.DrainDelay, cancellationToken);
+        var listeners = options.DrainDelay > TimeSpan.Zero ? services.GetService<DrainableListeners>() : null;
+        if (listeners is not null)
+        {
+            await listeners.StopAcceptingAsync();
+            logger.LogInformation("Stopping: no longer accepting connections");
+        }
+
+        await socketsClosing.CancelAsync();
+        await WaitForAsync(() => Volatile.Read(ref openSockets) == 0, SocketCloseWait, cancellationToken);
+
+        if (listeners is not null)
+        {
+            closingConnections = true;
+            await WaitForAsync(() => Volatile.Read(ref openConnections) == 0, ConnectionCloseWait, cancellationToken);
+            logger.LogInformation(
+                "Stopping: {Count} connection(s) still open; the server stops now",
+                Volatile.Read(ref openConnections)
+            );
+        }
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
         try
         {
-            await Task.Delay(options.DrainDelay, cancellationToken);
+            await Task.Delay(delay, cancellationToken);
         }
         catch (OperationCanceledException) { }
-        await socketsClosing.CancelAsync();
-        // Kestrel drops upgraded connections when it stops: wait for the close handshakes (1001) first.
-        var deadline = DateTime.UtcNow + SocketCloseWait;
-        while (
-            Volatile.Read(ref openSockets) > 0
-            && DateTime.UtcNow < deadline
-            && !cancellationToken.IsCancellationRequested
-        )
+    }
+
+    private static async Task WaitForAsync(Func<bool> done, TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + atMost;
+        while (!done() && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
             await Task.Delay(20, CancellationToken.None);
     }
 
     /// <summary>Counts a socket as open until disposed, so that stopping waits for its close.</summary>
-    public IDisposable SocketOpened()
-    {
-        Interlocked.Increment(ref openSockets);
-        return new OpenSocket(this);
-    }
+    public IDisposable SocketOpened() => new Counted(() => Interlocked.Decrement(ref openSockets), ref openSockets);
 
-    private sealed class OpenSocket(GracefulShutdown shutdown) : IDisposable
+    /// <summary>Counts a transport connection as open until disposed.</summary>
+    public IDisposable ConnectionOpened() =>
+        new Counted(() => Interlocked.Decrement(ref openConnections), ref openConnections);
+
+    private sealed class Counted : IDisposable
     {
+        private readonly Action release;
         private int disposed;
+
+        public Counted(Action release, ref int counter)
+        {
+            this.release = release;
+            Interlocked.Increment(ref counter);
+        }
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
-                Interlocked.Decrement(ref shutdown.openSockets);
+                release();
         }
     }
 
@@ -119,22 +167,53 @@ public static class GracefulShutdownSetup
     public static IServiceCollection AddGracefulShutdown(this IServiceCollection services, IConfiguration configuration)
     {
         var options = services.AddSettings<ShutdownOptions>(configuration, ShutdownOptions.Section);
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.DrainDelay + options.Timeout);
+        services.Configure<HostOptions>(host =>
+            host.ShutdownTimeout =
+                options.DrainDelay
+                + GracefulShutdown.SocketCloseWait
+                + GracefulShutdown.ConnectionCloseWait
+                + options.Timeout
+        );
         services.AddSingleton<GracefulShutdown>();
         services.AddHostedService(sp => sp.GetRequiredService<GracefulShutdown>());
         services.AddHealthChecks().AddCheck<GracefulShutdown>("shutdown", tags: ["ready"]);
+        // Every Kestrel connection is counted while open, for step (4).
+        services
+            .AddOptions<KestrelServerOptions>()
+            .Configure<GracefulShutdown>(
+                (kestrel, shutdown) =>
+                    kestrel.ConfigureEndpointDefaults(listen =>
+                        listen.Use(next =>
+                            async connection =>
+                            {
+                                using (shutdown.ConnectionOpened())
+                                    await next(connection);
+                            }
+                        )
+                    )
+            );
+        DrainableListeners.Register(services);
         return services;
     }
 
-    /// <summary>While draining, every answer closes its connection: the balancer opens its next one elsewhere once the listener is gone.</summary>
+    /// <summary>
+    /// Once the instance no longer accepts connections, every answer closes its connection (decided as the
+    /// answer starts, so requests already running are included): the balancer's next request needs a new
+    /// connection, is refused, and goes to another instance.
+    /// </summary>
     public static IApplicationBuilder UseGracefulShutdown(this IApplicationBuilder app)
     {
         var shutdown = app.ApplicationServices.GetRequiredService<GracefulShutdown>();
         return app.Use(
             (http, next) =>
             {
-                if (shutdown.IsDraining && http.Request.Protocol == "HTTP/1.1")
-                    http.Response.Headers.Connection = "close";
+                if (http.Request.Protocol == "HTTP/1.1")
+                    http.Response.OnStarting(() =>
+                    {
+                        if (shutdown.IsClosingConnections)
+                            http.Response.Headers.Connection = "close";
+                        return Task.CompletedTask;
+                    });
                 return next(http);
             }
         );

@@ -48,7 +48,7 @@ public static class TelemetrySetup
                 if (redis.IsConfigured)
                     tracing.AddRedisInstrumentation();
                 if (options.OtlpConfigured)
-                    tracing.AddOtlpExporter(otlp => Otlp(otlp, options));
+                    tracing.AddOtlpExporter(otlp => Otlp(otlp, options, "v1/traces"));
             })
             .WithMetrics(metrics =>
             {
@@ -62,7 +62,7 @@ public static class TelemetrySetup
                     metrics.AddOtlpExporter(
                         (otlp, reader) =>
                         {
-                            Otlp(otlp, options);
+                            Otlp(otlp, options, "v1/metrics");
                             reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)
                                 options.ExportInterval.TotalMilliseconds;
                         }
@@ -98,11 +98,16 @@ public static class TelemetrySetup
     private static bool IsProbe(PathString path, TelemetryOptions options) =>
         path.StartsWithSegments("/health") || path == options.PrometheusPath;
 
-    private static void Otlp(OtlpExporterOptions otlp, TelemetryOptions options)
+    /// <summary>
+    /// The collector's address for one signal. Over HTTP the exporter posts to the endpoint exactly as
+    /// set in code (only the environment variable gets <c>/v1/traces</c> added), so the signal's path is
+    /// added here: <c>http://collector:4318</c> means <c>.../v1/traces</c> and <c>.../v1/metrics</c>.
+    /// </summary>
+    private static void Otlp(OtlpExporterOptions otlp, TelemetryOptions options, string signalPath)
     {
+        var http = options.OtlpProtocol == "HttpProtobuf";
+        otlp.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         if (options.OtlpEndpoint is { Length: > 0 } endpoint)
-            otlp.Endpoint = new Uri(endpoint);
-        otlp.Protocol =
-            options.OtlpProtocol == "HttpProtobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            otlp.Endpoint = new Uri(http ? $"{endpoint.TrimEnd('/')}/{signalPath}" : endpoint);
     }
 }
