@@ -421,6 +421,10 @@ public sealed class Tests
         var (back, order) = await Market.CheckoutAsync(buyer, artwork.Id, key); // the same key works again
         back.StatusCode.ShouldBe(HttpStatusCode.Created);
         order!.Status.ShouldBe("pending");
+        market.App.Clock.Advance(TimeSpan.FromSeconds(10)); // past the status report's cache
+        var (_, recovered) = await market.App.Anonymous.GETAsync<Status.Endpoint, Status.Response>();
+        recovered.Services["payments"].Status.ShouldBe(Status.Endpoint.Ok);
+        recovered.Services["payments"].Detail.ShouldBe("stripe (test mode, usd)"); // never the key
     }
 
     [Theory, AllDatabases]

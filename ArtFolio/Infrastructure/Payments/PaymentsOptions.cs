@@ -30,8 +30,8 @@ public sealed class PaymentsOptions : ICheckedSettings
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(StripeSecretKey) && !string.IsNullOrWhiteSpace(StripeWebhookSecret);
 
-    /// <summary>Test or live, from the key's prefix, for /status (never the key).</summary>
-    public string Mode => StripeSecretKey?.StartsWith("sk_live_", StringComparison.Ordinal) == true ? "live" : "test";
+    /// <summary>Test or live, from the key's prefix (<c>sk_live_</c>, or a restricted <c>rk_live_</c>), for /status (never the key).</summary>
+    public string Mode => StripeSecretKey?.Contains("_live_", StringComparison.Ordinal) == true ? "live" : "test";
 
     public IEnumerable<string> Problems()
     {
