@@ -287,6 +287,21 @@ public sealed class OutboxTests
                     LastError = "failing",
                 }
             );
+            // Stripe event ids: one received 25 days before the purge (kept), one 31 days before (forgotten).
+            d.PaymentEvents.AddRange(
+                new PaymentEvent
+                {
+                    Id = "evt_recent",
+                    Type = "checkout.session.completed",
+                    ReceivedAt = now.AddDays(8 - 25),
+                },
+                new PaymentEvent
+                {
+                    Id = "evt_old",
+                    Type = "checkout.session.completed",
+                    ReceivedAt = now.AddDays(8 - 31),
+                }
+            );
             await d.SaveChangesAsync();
         });
 
@@ -298,6 +313,8 @@ public sealed class OutboxTests
         (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == bob.Id))).ShouldBe(0);
         (await app.QueryAsync(d => d.Sessions.CountAsync(s => s.UserId == alice.Id))).ShouldBe(1);
         (await app.QueryAsync(d => d.Outbox.SingleAsync(m => m.Topic == "x"))).LastError.ShouldBe("failing"); // undelivered: kept
+        purged.PaymentEvents.ShouldBe(1);
+        (await app.QueryAsync(d => d.PaymentEvents.Select(e => e.Id).ToListAsync())).ShouldBe(["evt_recent"]);
         // The verification link (48 h) expired on day 2: kept a week after that, like other used tokens.
         (await app.QueryAsync(d => d.OneTimeTokens.CountAsync(t => t.UserId == alice.Id))).ShouldBe(1);
 

@@ -27,7 +27,9 @@ public sealed class HousekeepingOptions : ICheckedSettings
 /// Deletes what can no longer be used: expired refresh tokens, sessions that ended (or whose every
 /// refresh token expired) more than <see cref="HousekeepingOptions.KeepFor"/> ago, outbox messages
 /// dispatched longer ago than that, and email tokens used or expired longer ago than that (kept that
-/// long, they also count towards the hourly email limits). Undispatched outbox messages are never deleted. Each statement is
+/// long, they also count towards the hourly email limits), and Stripe event ids older than
+/// <see cref="PaymentEventRetention"/> (Stripe retries an event for three days, each delivery freshly signed;
+/// an older id can no longer arrive). Undispatched outbox messages are never deleted. Each statement is
 /// idempotent, so several instances may run it.
 /// </summary>
 public sealed class Housekeeping(
@@ -38,7 +40,16 @@ public sealed class Housekeeping(
     ILogger<Housekeeping> logger
 ) : BackgroundService
 {
-    public sealed record Purged(int RefreshTokens, int Sessions, int OutboxMessages, int OneTimeTokens);
+    /// <summary>How long a Stripe event id is remembered: ten times Stripe's three days of retries.</summary>
+    public static readonly TimeSpan PaymentEventRetention = TimeSpan.FromDays(30);
+
+    public sealed record Purged(
+        int RefreshTokens,
+        int Sessions,
+        int OutboxMessages,
+        int OneTimeTokens,
+        int PaymentEvents
+    );
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,6 +95,9 @@ public sealed class Housekeeping(
         var oneTime = await db
             .OneTimeTokens.Where(t => t.ExpiresAt < before || (t.ConsumedAt != null && t.ConsumedAt < before))
             .ExecuteDeleteAsync(cancellationToken);
-        return new Purged(tokens, sessions, outbox, oneTime);
+        var paymentEvents = await db
+            .PaymentEvents.Where(e => e.ReceivedAt < now - PaymentEventRetention)
+            .ExecuteDeleteAsync(cancellationToken);
+        return new Purged(tokens, sessions, outbox, oneTime, paymentEvents);
     }
 }

@@ -59,5 +59,6 @@ internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<Payme
         paymentEvent.HasKey(e => e.Id);
         paymentEvent.Property(e => e.Id).HasMaxLength(255);
         paymentEvent.Property(e => e.Type).HasMaxLength(100);
+        paymentEvent.HasIndex(e => e.ReceivedAt); // housekeeping deletes the old ones by range
     }
 }

@@ -617,6 +617,8 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.ToTable("payment_events", (string)null);
                 });
 

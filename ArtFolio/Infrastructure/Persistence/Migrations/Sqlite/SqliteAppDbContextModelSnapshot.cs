@@ -584,6 +584,8 @@ namespace ArtFolio.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.ToTable("payment_events", (string)null);
                 });
 
