@@ -149,13 +149,7 @@ public sealed class OrderLedger(
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.SoldCount, a => a.SoldCount), cancellationToken) == 1;
         if (!artworkThere)
             return OrderReasons.NoLongerForSale;
-        if (
-            order.BuyerId is { } buyerId
-            && await db.Orders.AnyAsync(
-                o => o.BuyerId == buyerId && o.ArtworkId == order.ArtworkId && o.Status == OrderStatus.Paid,
-                cancellationToken
-            )
-        )
+        if (order.BuyerId is { } buyerId && await db.Orders.OwnedAsync(buyerId, order.ArtworkId, cancellationToken))
             return OrderReasons.AlreadyOwned;
         var sold = await db
             .Artworks.Where(a => a.Id == order.ArtworkId && (a.EditionSize == null || a.SoldCount < a.EditionSize))

@@ -1,5 +1,5 @@
 using System.Text;
-using ArtFolio.Domain;
+using ArtFolio.Features.Orders;
 using ArtFolio.Infrastructure.Auth;
 using ArtFolio.Infrastructure.Endpoints;
 using ArtFolio.Infrastructure.Media;
@@ -40,13 +40,7 @@ public sealed class Endpoint(AppDbContext db, IMediaStore media)
         var artwork = await db.Artworks.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
         if (artwork is null)
             return ArtworkProblems.NotFound();
-        if (
-            artwork.ArtistId != me
-            && !await db.Orders.AnyAsync(
-                o => o.BuyerId == me && o.ArtworkId == request.Id && o.Status == OrderStatus.Paid,
-                cancellationToken
-            )
-        )
+        if (artwork.ArtistId != me && !await db.Orders.OwnedAsync(me, request.Id, cancellationToken))
             return Problems.Result(
                 StatusCodes.Status403Forbidden,
                 "Only the artwork's artist and those who bought it can download its original."

@@ -82,12 +82,7 @@ public sealed class Endpoint(
             return Conflict("This artwork is not for sale.", "not_for_sale");
         if (artwork.EditionSize is { } size && artwork.SoldCount >= size)
             return Conflict("Every copy of this artwork is sold.", "sold_out");
-        if (
-            await db.Orders.AnyAsync(
-                o => o.BuyerId == me && o.ArtworkId == request.Id && o.Status == OrderStatus.Paid,
-                cancellationToken
-            )
-        )
+        if (await db.Orders.OwnedAsync(me, request.Id, cancellationToken))
             return Conflict("You already own this artwork: download it from your orders.", "already_owned");
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -171,11 +166,14 @@ public sealed class Endpoint(
         CancellationToken cancellationToken
     )
     {
-        var order = await db
+        var row = await db
             .Orders.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.BuyerId == me && o.IdempotencyKey == key, cancellationToken);
-        if (order is null)
+            .Where(o => o.BuyerId == me && o.IdempotencyKey == key)
+            .WithThumbnails(db)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
             return null;
+        var order = row.Order;
         if (order.ArtworkId != artworkId)
             return Problems.Result(
                 StatusCodes.Status422UnprocessableEntity,
@@ -200,11 +198,7 @@ public sealed class Endpoint(
             );
         }
         HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-        var thumbnail = await db
-            .Artworks.Where(a => a.Id == order.ArtworkId)
-            .Select(a => a.ThumbnailUrl)
-            .SingleOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(OrderResponse.From(order, thumbnail));
+        return TypedResults.Ok(row.ToResponse());
     }
 
     private static ProblemHttpResult Conflict(string detail, string code) =>

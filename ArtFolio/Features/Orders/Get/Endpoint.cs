@@ -30,13 +30,9 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Request, Results<Ok<Ord
         var row = await db
             .Orders.AsNoTracking()
             .Where(o => o.Id == request.Id && o.BuyerId == me)
-            .Select(o => new
-            {
-                Order = o,
-                Thumbnail = db.Artworks.Where(a => a.Id == o.ArtworkId).Select(a => a.ThumbnailUrl).FirstOrDefault(),
-            })
+            .WithThumbnails(db)
             .SingleOrDefaultAsync(cancellationToken);
         HttpContext.Response.Headers.CacheControl = "private, no-store";
-        return row is null ? OrderProblems.NotFound() : TypedResults.Ok(OrderResponse.From(row.Order, row.Thumbnail));
+        return row is null ? OrderProblems.NotFound() : TypedResults.Ok(row.ToResponse());
     }
 }

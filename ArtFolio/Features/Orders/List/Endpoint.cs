@@ -35,19 +35,11 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<OrderRes
             .OrderByDescending(o => o.CreatedAt)
             .ThenByDescending(o => o.Id)
             .Take(limit + 1)
-            .Select(o => new Row(
-                o,
-                db.Artworks.Where(a => a.Id == o.ArtworkId).Select(a => a.ThumbnailUrl).FirstOrDefault()
-            ))
+            .WithThumbnails(db)
             .ToListAsync(cancellationToken);
         var page = Paging.ToPage(rows, limit, r => TimeCursor.Of(r.Order.CreatedAt, r.Order.Id));
         HttpContext.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Ok(
-            new Page<OrderResponse>(
-                [.. page.Items.Select(r => OrderResponse.From(r.Order, r.Thumbnail))],
-                page.NextCursor
-            )
-        );
+        return TypedResults.Ok(new Page<OrderResponse>([.. page.Items.Select(r => r.ToResponse())], page.NextCursor));
     }
 
     /// <summary>The status a query names (<c>refund_pending</c>), or null.</summary>
@@ -58,6 +50,4 @@ public sealed class Endpoint(AppDbContext db) : Endpoint<Query, Ok<Page<OrderRes
                 return status;
         return null;
     }
-
-    private sealed record Row(Domain.Order Order, string? Thumbnail);
 }
