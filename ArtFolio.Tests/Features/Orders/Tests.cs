@@ -172,6 +172,33 @@ public sealed class Tests
     }
 
     [Theory, AllDatabases]
+    public async Task Two_events_paying_one_order_at_once_sell_one_copy(Db db)
+    {
+        await using var market = await Market.StartAsync(db);
+        var (artist, artwork) = await market.ForSaleAsync("12.00", editionSize: 3);
+        var buyer = await market.App.CreateUserAsync("buyer");
+        var order = await Market.StartCheckoutAsync(buyer, artwork.Id);
+
+        // Two different event ids that both say "paid" (a completion and an async success), delivered together.
+        var deliveries = await Task.WhenAll(
+            Enumerable
+                .Range(0, 5)
+                .SelectMany(_ =>
+                    new[] { market.Stripe.CompletedEvent(order.Id), market.Stripe.AsyncSucceededEvent(order.Id) }
+                )
+                .Select(e => market.DeliverAsync(e))
+        );
+        foreach (var delivery in deliveries)
+            delivery.StatusCode.ShouldBe(HttpStatusCode.OK, await delivery.Content.ReadAsStringAsync());
+
+        (await OrderAsync(buyer, order.Id)).Status.ShouldBe("paid");
+        (await ArtworkAsync(market.App, artwork.Id)).Sold.ShouldBe(1);
+        var (_, sales) = await artist.Client.GETAsync<Sales.Endpoint, Sales.Query, Sales.Response>(new());
+        sales.Totals.ShouldBe(new Sales.SalesTotals(1, 12.00m, "usd"));
+        (await market.App.QueryAsync(d => d.Outbox.CountAsync(m => m.Topic == OrderLedger.RefundTopic))).ShouldBe(0);
+    }
+
+    [Theory, AllDatabases]
     public async Task A_refund_from_Stripe_revokes_the_original_and_uncounts_the_sale(Db db)
     {
         await using var market = await Market.StartAsync(db);

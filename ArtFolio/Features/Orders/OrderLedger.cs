@@ -77,17 +77,30 @@ public sealed class OrderLedger(
         var now = clock.GetUtcNow().UtcDateTime;
         var artworkId = order.ArtworkId;
 
+        // Claim the order first: of two events paying it at once (a completion and an async success),
+        // only the transaction that moves it out of Pending goes on; the other waits for its row lock,
+        // finds it moved, and sells nothing.
+        var claimed = await db
+            .Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
+            .ExecuteUpdateAsync(
+                s =>
+                    s.SetProperty(o => o.Status, OrderStatus.Paid)
+                        .SetProperty(o => o.PaymentIntentId, paymentIntentId)
+                        .SetProperty(o => o.UpdatedAt, now),
+                cancellationToken
+            );
+        if (claimed == 0)
+            return null;
+
         var refundReason = await SellCopyAsync(order, cancellationToken);
         if (refundReason is not null)
         {
             await db
-                .Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
+                .Orders.Where(o => o.Id == orderId)
                 .ExecuteUpdateAsync(
                     s =>
                         s.SetProperty(o => o.Status, OrderStatus.RefundPending)
-                            .SetProperty(o => o.Reason, refundReason)
-                            .SetProperty(o => o.PaymentIntentId, paymentIntentId)
-                            .SetProperty(o => o.UpdatedAt, now),
+                            .SetProperty(o => o.Reason, refundReason),
                     cancellationToken
                 );
             db.Outbox.Add(OutboxMessage.For(RefundTopic, new RefundRequest(orderId), now));
@@ -100,15 +113,8 @@ public sealed class OrderLedger(
         }
 
         await db
-            .Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
-            .ExecuteUpdateAsync(
-                s =>
-                    s.SetProperty(o => o.Status, OrderStatus.Paid)
-                        .SetProperty(o => o.PaymentIntentId, paymentIntentId)
-                        .SetProperty(o => o.PaidAt, now)
-                        .SetProperty(o => o.UpdatedAt, now),
-                cancellationToken
-            );
+            .Orders.Where(o => o.Id == orderId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.PaidAt, now), cancellationToken);
         if (order.ArtistId is { } artistId)
         {
             await db
@@ -149,7 +155,10 @@ public sealed class OrderLedger(
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.SoldCount, a => a.SoldCount), cancellationToken) == 1;
         if (!artworkThere)
             return OrderReasons.NoLongerForSale;
-        if (order.BuyerId is { } buyerId && await db.Orders.OwnedAsync(buyerId, order.ArtworkId, cancellationToken))
+        if (
+            order.BuyerId is { } buyerId
+            && await db.Orders.Where(o => o.Id != order.Id).OwnedAsync(buyerId, order.ArtworkId, cancellationToken)
+        )
             return OrderReasons.AlreadyOwned;
         var sold = await db
             .Artworks.Where(a => a.Id == order.ArtworkId && (a.EditionSize == null || a.SoldCount < a.EditionSize))
