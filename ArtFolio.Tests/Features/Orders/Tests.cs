@@ -146,6 +146,14 @@ public sealed class Tests
             stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using (var unsigned = await market.DeliverAsync(completed, ""))
             unsigned.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Signed correctly but not an event (not JSON, or JSON of something else): refused too.
+        foreach (var garbage in new[] { "{\"id\": ", "[1, 2, 3]" })
+            using (var unreadable = await market.DeliverAsync(garbage))
+            {
+                unreadable.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+                unreadable.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+                (await unreadable.Content.ReadAsStringAsync()).ShouldContain("not a Stripe event");
+            }
         (await OrderAsync(buyer, order.Id)).Status.ShouldBe("pending");
         (await market.App.QueryAsync(d => d.PaymentEvents.CountAsync())).ShouldBe(0);
 

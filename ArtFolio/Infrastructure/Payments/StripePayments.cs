@@ -22,6 +22,12 @@ public sealed record CheckoutRequest(
 /// <summary>The Checkout Session Stripe made.</summary>
 public sealed record CheckoutSession(string Id, string Url, DateTime ExpiresAt);
 
+/// <summary>A webhook delivery as read: its event, or why it was refused.</summary>
+public sealed record WebhookDelivery(Event? Event, string? Refusal)
+{
+    public static WebhookDelivery Refused(string why) => new(null, why);
+}
+
 /// <summary>Stripe could not be reached or refused the call; nothing of ours depends on its answer.</summary>
 public sealed class PaymentProviderException(string message, Exception inner) : Exception(message, inner);
 
@@ -116,32 +122,40 @@ public sealed class StripePayments(PaymentsOptions options, IHttpClientFactory h
 
     /// <summary>
     /// The event in a webhook delivery, if its <c>Stripe-Signature</c> is the webhook secret's over this
-    /// very payload and not older than the tolerance; null otherwise.
+    /// very payload, not older than the tolerance, and the payload is an event; else why it is refused.
+    /// The signature is checked before anything of the payload is read.
     /// </summary>
-    public Event? ReadWebhook(string payload, string? signature)
+    public WebhookDelivery ReadWebhook(string payload, string? signature)
     {
         if (string.IsNullOrEmpty(signature))
-            return null;
+            return WebhookDelivery.Refused("The Stripe-Signature header is missing.");
         try
         {
-            // The event's API version may differ from the library's (it is the account's): we read
-            // a few stable fields of it, so a difference is not a reason to refuse it.
-            return EventUtility.ConstructEvent(
+            EventUtility.ValidateSignature(
                 payload,
                 signature,
                 options.StripeWebhookSecret,
                 (long)options.WebhookTolerance.TotalSeconds,
-                clock.GetUtcNow().ToUnixTimeSeconds(),
-                throwOnApiVersionMismatch: false
+                clock.GetUtcNow().ToUnixTimeSeconds()
             );
         }
         catch (StripeException)
         {
-            return null;
+            return WebhookDelivery.Refused(
+                "The Stripe-Signature header does not sign this payload with this endpoint's secret, or is too old."
+            );
         }
-        catch (Newtonsoft.Json.JsonException)
+        try
         {
-            return null;
+            // The event's API version may differ from the library's (it is the account's): we read
+            // a few stable fields of it, so a difference is not a reason to refuse it.
+            return new WebhookDelivery(EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: false), null);
+        }
+        // Signed, yet not an event Stripe.net can read (malformed JSON, an array, a field of the wrong type):
+        // whatever the parser throws, it says the same thing.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return WebhookDelivery.Refused("The payload is not a Stripe event.");
         }
     }
 

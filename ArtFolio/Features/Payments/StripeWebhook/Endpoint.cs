@@ -25,8 +25,9 @@ public sealed class Endpoint(StripePayments stripe, OrderLedger ledger, ILogger<
         {
             s.Summary = "Stripe's events about checkouts and payments (for Stripe only)";
             s.Description =
-                "Checked with the Stripe-Signature header and the webhook secret: a payload it does not sign, or a "
-                + "signature older than Payments:WebhookTolerance, is a 400 and changes nothing. Each event id is "
+                "Checked with the Stripe-Signature header and the webhook secret: a payload it does not sign, a "
+                + "signature older than Payments:WebhookTolerance, or a signed payload that is not an event, is a 400 "
+                + "and changes nothing. Each event id is "
                 + "applied once (Stripe retries and reorders): checkout.session.completed and "
                 + "checkout.session.async_payment_succeeded pay an order (or queue its refund when sold out), "
                 + "checkout.session.expired and checkout.session.async_payment_failed cancel it, charge.refunded "
@@ -42,12 +43,9 @@ public sealed class Endpoint(StripePayments stripe, OrderLedger ledger, ILogger<
             return OrderProblems.PaymentsNotConfigured();
         using var reader = new StreamReader(HttpContext.Request.Body);
         var payload = await reader.ReadToEndAsync(cancellationToken);
-        var stripeEvent = stripe.ReadWebhook(payload, HttpContext.Request.Headers["Stripe-Signature"]);
-        if (stripeEvent is null)
-            return Problems.Result(
-                StatusCodes.Status400BadRequest,
-                "The Stripe-Signature header does not sign this payload with this endpoint's secret, or is too old."
-            );
+        var delivery = stripe.ReadWebhook(payload, HttpContext.Request.Headers["Stripe-Signature"]);
+        if (delivery.Event is not { } stripeEvent)
+            return Problems.Result(StatusCodes.Status400BadRequest, delivery.Refusal!);
 
         var applied = await ledger.ApplyOnceAsync(
             stripeEvent.Id,
